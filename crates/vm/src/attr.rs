@@ -1,0 +1,386 @@
+//! Attribute access: `obj.name` reads, writes and deletes, method lookup for calls
+//! (`LoadMethod`), descriptors (`property`, `staticmethod`, `classmethod`) and `super()`.
+
+use std::sync::Arc;
+
+use crate::errors::{attribute_error, type_error, PyResult};
+use crate::object::{downcast, Args, BoundMethod, Class, Descriptor, DescriptorObj, SuperObj, TypeKind};
+use crate::ops::type_name;
+use crate::protocol::class_of;
+use crate::types::types;
+use crate::value::Value;
+use crate::vm::Vm;
+
+fn bind(receiver: &Value, func: Value) -> Value {
+    Value::BoundMethod(Arc::new(BoundMethod { receiver: receiver.clone(), func }))
+}
+
+/// What a class attribute becomes when read through an instance.
+fn bind_class_attr(vm: &mut Vm, obj: &Value, cls: &Arc<Class>, attr: Value) -> PyResult<Value> {
+    Ok(match &attr {
+        Value::Function(_) => bind(obj, attr),
+        Value::Builtin(b) if b.owner.is_some() => bind(obj, attr),
+        Value::Native(_) => match downcast::<DescriptorObj>(&attr) {
+            Some(d) => match &*d.desc.read() {
+                Descriptor::Property { fget, .. } => return vm.call(fget, Args::new(vec![obj.clone()])),
+                Descriptor::Static(f) => f.clone(),
+                Descriptor::ClassMethod(f) => bind(&Value::Class(cls.clone()), f.clone()),
+            },
+            None => attr.clone(),
+        },
+        _ => attr,
+    })
+}
+
+/// `obj.name`.
+pub fn get_attr(vm: &mut Vm, obj: &Value, name: &str) -> PyResult<Value> {
+    match obj {
+        Value::Instance(inst) => {
+            let class_attr = inst.class.lookup(name);
+            if let Some(attr) = &class_attr {
+                if let Some(d) = downcast::<DescriptorObj>(attr) {
+                    if let Descriptor::Property { fget, .. } = &*d.desc.read() {
+                        let fget = fget.clone();
+                        return vm.call(&fget, Args::new(vec![obj.clone()]));
+                    }
+                }
+            }
+            if let Some(v) = inst.get_attr(name) {
+                return Ok(v);
+            }
+            if let Some(attr) = class_attr {
+                return bind_class_attr(vm, obj, &inst.class, attr);
+            }
+            if let Some(v) = special_attr(vm, obj, name)? {
+                return Ok(v);
+            }
+            if let Some(ga) = inst.class.lookup("__getattr__") {
+                return vm.call(&ga, Args::new(vec![obj.clone(), Value::str(name)]));
+            }
+            Err(no_attr(obj, name))
+        }
+        Value::Class(cls) => {
+            if let Some(attr) = cls.lookup(name) {
+                if let Some(d) = downcast::<DescriptorObj>(&attr) {
+                    match &*d.desc.read() {
+                        Descriptor::Static(f) => return Ok(f.clone()),
+                        Descriptor::ClassMethod(f) => return Ok(bind(obj, f.clone())),
+                        Descriptor::Property { .. } => {}
+                    }
+                }
+                return Ok(attr);
+            }
+            if let Some(v) = special_attr(vm, obj, name)? {
+                return Ok(v);
+            }
+            Err(attribute_error(format!("type object '{}' has no attribute '{}'", cls.name, name)))
+        }
+        Value::Module(m) => match m.dict.get_str(name) {
+            Some(v) => Ok(v),
+            None => Err(attribute_error(format!("module '{}' has no attribute '{}'", m.name, name))),
+        },
+        Value::Native(_) => {
+            if let Some(s) = downcast::<SuperObj>(obj) {
+                return super_attr(vm, s, name);
+            }
+            let cls = class_of(obj);
+            if let Some(attr) = cls.lookup(name) {
+                return bind_class_attr(vm, obj, &cls, attr);
+            }
+            if let Some(v) = special_attr(vm, obj, name)? {
+                return Ok(v);
+            }
+            Err(no_attr(obj, name))
+        }
+        _ => {
+            let cls = class_of(obj);
+            if let Some(attr) = cls.lookup(name) {
+                return bind_class_attr(vm, obj, &cls, attr);
+            }
+            if let Some(v) = special_attr(vm, obj, name)? {
+                return Ok(v);
+            }
+            Err(no_attr(obj, name))
+        }
+    }
+}
+
+fn no_attr(obj: &Value, name: &str) -> crate::errors::PyErr {
+    let e = attribute_error(format!("'{}' object has no attribute '{}'", type_name(obj), name));
+    e.0.set_attr("name", Value::str(name));
+    e
+}
+
+/// Attributes every object (or kind of object) has without a dict entry.
+fn special_attr(vm: &mut Vm, obj: &Value, name: &str) -> PyResult<Option<Value>> {
+    let _ = vm;
+    Ok(Some(match (name, obj) {
+        ("__class__", _) => Value::Class(class_of(obj)),
+        ("__name__", Value::Class(c)) => Value::str(c.name.to_string()),
+        ("__qualname__", Value::Class(c)) => Value::str(c.qualname.to_string()),
+        ("__module__", Value::Class(c)) => Value::str(c.module.to_string()),
+        ("__base__", Value::Class(c)) => c.base.clone().map(Value::Class).unwrap_or(Value::None),
+        ("__bases__", Value::Class(c)) => {
+            Value::tuple(c.base.iter().map(|b| Value::Class(b.clone())).collect())
+        }
+        ("__mro__", Value::Class(c)) => Value::tuple(c.mro().into_iter().map(Value::Class).collect()),
+        ("__doc__", Value::Class(_)) => Value::None,
+        ("__dict__", Value::Instance(inst)) => {
+            let d = crate::dict::Dict::new();
+            for (k, v) in inst.dict.lock().iter() {
+                d.set_str(k, v.clone());
+            }
+            Value::Dict(Arc::new(d))
+        }
+        ("__name__", Value::Function(f)) => Value::str(f.name.to_string()),
+        ("__qualname__", Value::Function(f)) => Value::str(f.qualname.to_string()),
+        ("__doc__", Value::Function(f)) => f.code.co.docstring.as_ref().map(|d| Value::str(d.to_string())).unwrap_or(Value::None),
+        ("__module__", Value::Function(f)) => f.globals.get_str("__name__").unwrap_or(Value::None),
+        ("__defaults__", Value::Function(f)) => {
+            if f.defaults.is_empty() {
+                Value::None
+            } else {
+                Value::tuple(f.defaults.clone())
+            }
+        }
+        ("__code__", Value::Function(f)) => Value::Code(f.code.clone()),
+        ("__globals__", Value::Function(f)) => Value::Dict(f.globals.clone()),
+        (_, Value::Function(f)) => match f.dict.lock().get(name) {
+            Some(v) => v.clone(),
+            None => return Ok(None),
+        },
+        ("__name__", Value::Builtin(b)) => Value::str(b.name.to_string()),
+        ("__qualname__", Value::Builtin(b)) => Value::str(match b.owner {
+            Some(o) => format!("{o}.{}", b.name),
+            None => b.name.to_string(),
+        }),
+        ("__self__", Value::BoundMethod(m)) => m.receiver.clone(),
+        ("__func__", Value::BoundMethod(m)) => m.func.clone(),
+        ("__name__", Value::BoundMethod(m)) => return get_attr(vm, &m.func.clone(), "__name__").map(Some),
+        ("__name__", Value::Module(m)) => Value::str(m.name.to_string()),
+        ("__dict__", Value::Module(m)) => Value::Dict(m.dict.clone()),
+        ("co_name", Value::Code(c)) => Value::str(c.co.name.to_string()),
+        ("co_filename", Value::Code(c)) => Value::str(c.co.filename.to_string()),
+        ("co_firstlineno", Value::Code(c)) => Value::Int(c.co.first_line as i64),
+        ("start", Value::Slice(s)) => s.start.clone(),
+        ("stop", Value::Slice(s)) => s.stop.clone(),
+        ("step", Value::Slice(s)) => s.step.clone(),
+        ("start", Value::Range(r)) => Value::Int(r.start),
+        ("stop", Value::Range(r)) => Value::Int(r.stop),
+        ("step", Value::Range(r)) => Value::Int(r.step),
+        ("real", Value::Int(_) | Value::BigInt(_) | Value::Float(_)) => obj.clone(),
+        ("real", Value::Bool(b)) => Value::Int(*b as i64),
+        ("imag", Value::Int(_) | Value::BigInt(_) | Value::Bool(_)) => Value::Int(0),
+        ("imag", Value::Float(_)) => Value::Float(0.0),
+        ("numerator", Value::Int(_) | Value::BigInt(_)) => obj.clone(),
+        ("denominator", Value::Int(_) | Value::BigInt(_)) => Value::Int(1),
+        (_, Value::Instance(inst)) if inst.class.kind == TypeKind::Exception => return exception_attr(obj, name),
+        _ => return Ok(None),
+    }))
+}
+
+fn exception_attr(obj: &Value, name: &str) -> PyResult<Option<Value>> {
+    let Value::Instance(inst) = obj else { return Ok(None) };
+    let Some(state) = &inst.exc else { return Ok(None) };
+    let st = state.lock();
+    Ok(Some(match name {
+        "__cause__" => st.cause.clone().unwrap_or(Value::None),
+        "__context__" => st.context.clone().unwrap_or(Value::None),
+        "__suppress_context__" => Value::Bool(st.suppress_context),
+        "__traceback__" => Value::None,
+        "args" => Value::tuple(Vec::new()),
+        "code" if inst.class.is_subclass(&types().exc("SystemExit")) => {
+            let args = crate::protocol::exception_args(obj);
+            match args.len() {
+                0 => Value::None,
+                1 => args[0].clone(),
+                _ => Value::tuple(args),
+            }
+        }
+        "value" if inst.class.is_subclass(&types().exc("StopIteration")) => {
+            crate::protocol::exception_args(obj).first().cloned().unwrap_or(Value::None)
+        }
+        _ => return Ok(None),
+    }))
+}
+
+fn super_attr(vm: &mut Vm, s: &SuperObj, name: &str) -> PyResult<Value> {
+    let mut cls = s.start_after.base.clone();
+    while let Some(c) = cls {
+        if let Some(attr) = c.dict.read().get(name).cloned() {
+            let owner = match &s.receiver {
+                Value::Class(k) => k.clone(),
+                other => class_of(other),
+            };
+            if let Value::Class(_) = &s.receiver {
+                if let Value::Function(_) = attr {
+                    return Ok(attr);
+                }
+            }
+            return bind_class_attr(vm, &s.receiver, &owner, attr);
+        }
+        cls = c.base.clone();
+    }
+    // Built-in bases: `object.__init__` and friends accept the call and do nothing useful.
+    match name {
+        "__init__" => Ok(Value::Builtin(Arc::new(crate::object::Builtin {
+            name: Arc::from("__init__"),
+            func: object_init,
+            owner: None,
+        }))),
+        _ => Err(attribute_error(format!("'super' object has no attribute '{name}'"))),
+    }
+}
+
+/// `object.__init__` reached through `super()`; for exceptions it sets `args`.
+fn object_init(_vm: &mut Vm, _args: Args) -> PyResult<Value> {
+    Ok(Value::None)
+}
+
+/// Method lookup for `obj.name(...)`: `(Some(func), obj)` when `func` should be called
+/// with `obj` prepended, else `(None, attribute)`.
+pub fn load_method(vm: &mut Vm, obj: &Value, name: &str) -> PyResult<(Option<Value>, Value)> {
+    match obj {
+        Value::Instance(inst) => {
+            if let Some(v) = inst.get_attr(name) {
+                return Ok((None, v));
+            }
+            if let Some(attr) = inst.class.lookup(name) {
+                if let Value::Function(_) = attr {
+                    return Ok((Some(attr), obj.clone()));
+                }
+                return Ok((None, bind_class_attr(vm, obj, &inst.class.clone(), attr)?));
+            }
+            Ok((None, get_attr(vm, obj, name)?))
+        }
+        Value::Class(_) | Value::Module(_) => Ok((None, get_attr(vm, obj, name)?)),
+        Value::Native(_) if downcast::<SuperObj>(obj).is_some() => Ok((None, get_attr(vm, obj, name)?)),
+        _ => {
+            let cls = class_of(obj);
+            if let Some(attr) = cls.lookup(name) {
+                if let Value::Builtin(b) = &attr {
+                    if b.owner.is_some() {
+                        return Ok((Some(attr), obj.clone()));
+                    }
+                }
+            }
+            Ok((None, get_attr(vm, obj, name)?))
+        }
+    }
+}
+
+/// `obj.name = value`.
+pub fn set_attr(vm: &mut Vm, obj: &Value, name: &str, value: Value) -> PyResult<()> {
+    match obj {
+        Value::Instance(inst) => {
+            if let Some(attr) = inst.class.lookup(name) {
+                if let Some(d) = downcast::<DescriptorObj>(&attr) {
+                    if let Descriptor::Property { fset, .. } = &*d.desc.read() {
+                        return match fset {
+                            Some(f) => vm.call(f, Args::new(vec![obj.clone(), value])).map(|_| ()),
+                            None => Err(attribute_error(format!(
+                                "property '{name}' of '{}' object has no setter",
+                                inst.class.name
+                            ))),
+                        };
+                    }
+                }
+            }
+            if let Some(sa) = inst.class.lookup("__setattr__") {
+                return vm.call(&sa, Args::new(vec![obj.clone(), Value::str(name), value])).map(|_| ());
+            }
+            if inst.class.kind == TypeKind::Exception {
+                if let (Some(state), "__cause__" | "__context__") = (&inst.exc, name) {
+                    let mut st = state.lock();
+                    let v = if value.is_none() { None } else { Some(value) };
+                    if name == "__cause__" {
+                        st.cause = v;
+                        st.suppress_context = true;
+                    } else {
+                        st.context = v;
+                    }
+                    return Ok(());
+                }
+            }
+            inst.set_attr(name, value);
+            Ok(())
+        }
+        Value::Class(cls) => {
+            if &*cls.module == "builtins" {
+                return Err(type_error(format!(
+                    "cannot set '{name}' attribute of immutable type '{}'",
+                    cls.name
+                )));
+            }
+            cls.set_attr(name, value);
+            Ok(())
+        }
+        Value::Module(m) => {
+            m.dict.set_str(name, value);
+            Ok(())
+        }
+        Value::Function(f) => {
+            f.dict.lock().insert(Arc::from(name), value);
+            Ok(())
+        }
+        _ => {
+            let cls = class_of(obj);
+            if cls.lookup(name).is_some() {
+                Err(attribute_error(format!("'{}' object attribute '{}' is read-only", type_name(obj), name)))
+            } else {
+                Err(attribute_error(format!("'{}' object has no attribute '{}'", type_name(obj), name)))
+            }
+        }
+    }
+}
+
+/// `del obj.name`.
+pub fn del_attr(_vm: &mut Vm, obj: &Value, name: &str) -> PyResult<()> {
+    match obj {
+        Value::Instance(inst) => match inst.dict.lock().remove(name) {
+            Some(_) => Ok(()),
+            None => Err(no_attr(obj, name)),
+        },
+        Value::Class(cls) => match cls.dict.write().remove(name) {
+            Some(_) => Ok(()),
+            None => Err(attribute_error(format!("type object '{}' has no attribute '{}'", cls.name, name))),
+        },
+        Value::Module(m) => match m.dict.remove(&crate::dict::HKey::from_str(name)) {
+            Some(_) => Ok(()),
+            None => Err(attribute_error(format!("module '{}' has no attribute '{}'", m.name, name))),
+        },
+        _ => Err(no_attr(obj, name)),
+    }
+}
+
+/// `super()` with no arguments, from inside a method: uses the frame's `__class__`
+/// cell and its first argument.
+pub fn super_zero_args(vm: &mut Vm) -> PyResult<Value> {
+    let frame = vm.frames.last().ok_or_else(|| crate::errors::runtime_error("super(): no arguments"))?;
+    let co = &frame.code.co;
+    let Some(pos) = co.freevars.iter().position(|f| &**f == "__class__") else {
+        return Err(crate::errors::runtime_error("super(): __class__ cell not found"));
+    };
+    let cell = frame.cells.get(co.cellvars.len() + pos).cloned();
+    let cls = match cell.map(|c| c.value.lock().clone()) {
+        Some(Value::Class(c)) => c,
+        _ => return Err(crate::errors::runtime_error("super(): empty __class__ cell")),
+    };
+    if co.argcount == 0 && !co.has_varargs {
+        return Err(crate::errors::runtime_error("super(): no arguments"));
+    }
+    // The first argument may have moved into a cell if an inner function captured it.
+    let receiver = match co.cell_params.iter().find(|&&(_, p)| p == 0) {
+        Some(&(c, _)) => frame.cells[c as usize].value.lock().clone(),
+        None => vm.stack[frame.base].clone(),
+    };
+    Ok(Value::Native(Arc::new(SuperObj { start_after: cls, receiver })))
+}
+
+/// `super(cls, obj)`.
+pub fn super_explicit(cls: &Value, receiver: &Value) -> PyResult<Value> {
+    let Value::Class(c) = cls else {
+        return Err(type_error(format!("super() argument 1 must be a type, not {}", type_name(cls))));
+    };
+    Ok(Value::Native(Arc::new(SuperObj { start_after: c.clone(), receiver: receiver.clone() })))
+}

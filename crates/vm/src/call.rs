@@ -1,0 +1,272 @@
+//! Calling: argument binding for Python functions, calls to everything else (builtins,
+//! bound methods, classes, callable instances), and class creation.
+
+use std::sync::Arc;
+
+use crate::dict::Dict;
+use crate::errors::{type_error, PyResult};
+use crate::object::{Args, AttrMap, Class, Function, Instance, TypeKind};
+use crate::types::types;
+use crate::value::Value;
+use crate::vm::Vm;
+
+/// Binds `args` to `func`'s parameters, pushing one value per parameter onto the stack.
+pub fn bind_args(vm: &mut Vm, func: &Function, args: Args) -> PyResult<()> {
+    let co = &func.code.co;
+    let argc = co.argcount as usize;
+    let nkwonly = co.kwonlyargcount as usize;
+    let vararg_slot = co.has_varargs.then_some(argc);
+    let kwonly_start = argc + co.has_varargs as usize;
+    let kwarg_slot = co.has_varkeywords.then_some(kwonly_start + nkwonly);
+    let total = co.total_params();
+    let mut slots: Vec<Value> = vec![Value::Unbound; total];
+    let npos = args.pos.len();
+    let mut pos = args.pos.into_iter();
+    for slot in slots.iter_mut().take(argc.min(npos)) {
+        *slot = pos.next().unwrap_or(Value::None);
+    }
+    if npos > argc {
+        match vararg_slot {
+            Some(i) => slots[i] = Value::tuple(pos.collect()),
+            None => {
+                let ndefaults = func.defaults.len();
+                let takes = if ndefaults > 0 {
+                    format!("from {} to {} positional arguments", argc - ndefaults, argc)
+                } else {
+                    format!("{} positional argument{}", argc, if argc == 1 { "" } else { "s" })
+                };
+                let kwgiven = args.kw.len();
+                let given = if kwgiven > 0 {
+                    format!(
+                        "{npos} positional argument{} (and {kwgiven} keyword-only argument{}) were given",
+                        if npos == 1 { "" } else { "s" },
+                        if kwgiven == 1 { "" } else { "s" }
+                    )
+                } else {
+                    format!("{npos} {} given", if npos == 1 { "was" } else { "were" })
+                };
+                return Err(type_error(format!("{}() takes {takes} but {given}", func.qualname)));
+            }
+        }
+    } else if let Some(i) = vararg_slot {
+        slots[i] = Value::tuple(Vec::new());
+    }
+    let kwdict = kwarg_slot.map(|_| Arc::new(Dict::new()));
+    for (name, value) in args.kw {
+        let found = co.varnames[..argc]
+            .iter()
+            .position(|v| **v == *name)
+            .or_else(|| co.varnames[kwonly_start..kwonly_start + nkwonly].iter().position(|v| **v == *name).map(|i| i + kwonly_start));
+        match found {
+            Some(i) => {
+                if !matches!(slots[i], Value::Unbound) {
+                    return Err(type_error(format!("{}() got multiple values for argument '{}'", func.qualname, name)));
+                }
+                slots[i] = value;
+            }
+            None => match &kwdict {
+                Some(d) => d.set_str(&name, value),
+                None => {
+                    return Err(type_error(format!(
+                        "{}() got an unexpected keyword argument '{}'",
+                        func.qualname, name
+                    )))
+                }
+            },
+        }
+    }
+    if let (Some(i), Some(d)) = (kwarg_slot, kwdict) {
+        slots[i] = Value::Dict(d);
+    }
+    // Defaults fill the last positional parameters.
+    let first_default = argc - func.defaults.len().min(argc);
+    let mut missing = Vec::new();
+    for i in 0..argc {
+        if matches!(slots[i], Value::Unbound) {
+            if i >= first_default {
+                slots[i] = func.defaults[i - first_default].clone();
+            } else {
+                missing.push(co.varnames[i].to_string());
+            }
+        }
+    }
+    if !missing.is_empty() {
+        return Err(missing_error(&func.qualname, "positional", &missing));
+    }
+    for i in kwonly_start..kwonly_start + nkwonly {
+        if matches!(slots[i], Value::Unbound) {
+            let name = &co.varnames[i];
+            match func.kwdefaults.iter().find(|(k, _)| k == name) {
+                Some((_, v)) => slots[i] = v.clone(),
+                None => missing.push(name.to_string()),
+            }
+        }
+    }
+    if !missing.is_empty() {
+        return Err(missing_error(&func.qualname, "keyword-only", &missing));
+    }
+    vm.stack.extend(slots);
+    Ok(())
+}
+
+fn missing_error(qualname: &str, kind: &str, names: &[String]) -> crate::errors::PyErr {
+    let quoted: Vec<String> = names.iter().map(|n| format!("'{n}'")).collect();
+    let list = match quoted.len() {
+        1 => quoted[0].clone(),
+        2 => format!("{} and {}", quoted[0], quoted[1]),
+        _ => format!("{}, and {}", quoted[..quoted.len() - 1].join(", "), quoted[quoted.len() - 1]),
+    };
+    type_error(format!(
+        "{qualname}() missing {} required {kind} argument{}: {list}",
+        names.len(),
+        if names.len() == 1 { "" } else { "s" }
+    ))
+}
+
+/// Calls anything that is not a plain Python function.
+pub fn call_other(vm: &mut Vm, callee: &Value, mut args: Args) -> PyResult<Value> {
+    match callee {
+        Value::Function(_) => vm.call(callee, args),
+        Value::Builtin(b) => (b.func)(vm, args),
+        Value::BoundMethod(m) => {
+            args.pos.insert(0, m.receiver.clone());
+            vm.call(&m.func, args)
+        }
+        Value::Class(cls) => instantiate(vm, cls, args),
+        Value::Instance(inst) => match inst.class.lookup("__call__") {
+            Some(f) => {
+                args.pos.insert(0, callee.clone());
+                vm.call(&f, args)
+            }
+            None => Err(not_callable(callee)),
+        },
+        _ => Err(not_callable(callee)),
+    }
+}
+
+pub fn not_callable(v: &Value) -> crate::errors::PyErr {
+    type_error(format!("'{}' object is not callable", crate::ops::type_name(v)))
+}
+
+/// `cls(*args)`: creates an instance and runs `__init__`.
+pub fn instantiate(vm: &mut Vm, cls: &Arc<Class>, args: Args) -> PyResult<Value> {
+    match cls.kind {
+        TypeKind::Object | TypeKind::Exception => {}
+        _ => return crate::builtins::construct(vm, cls, args),
+    }
+    if let Some(native_new) = cls.lookup("__gilvm_new__") {
+        // Subclassable native types (threading's) build their own instances.
+        let mut a = Args::new(vec![Value::Class(cls.clone())]);
+        a.pos.extend(args.pos.iter().cloned());
+        a.kw = args.kw.clone();
+        let inst = vm.call(&native_new, a)?;
+        run_init(vm, cls, &inst, args)?;
+        return Ok(inst);
+    }
+    let inst = Arc::new(Instance::new(cls.clone()));
+    if cls.kind == TypeKind::Exception {
+        inst.set_attr("args", Value::tuple(args.pos.clone()));
+    }
+    let value = Value::Instance(inst);
+    run_init(vm, cls, &value, args)?;
+    Ok(value)
+}
+
+fn run_init(vm: &mut Vm, cls: &Arc<Class>, inst: &Value, mut args: Args) -> PyResult<()> {
+    match cls.lookup("__init__") {
+        Some(init) => {
+            args.pos.insert(0, inst.clone());
+            let r = vm.call(&init, args)?;
+            if !r.is_none() {
+                return Err(type_error(format!("__init__() should return None, not '{}'", crate::ops::type_name(&r))));
+            }
+        }
+        None => {
+            if cls.kind != TypeKind::Exception && (!args.pos.is_empty() || !args.kw.is_empty()) {
+                return Err(type_error(format!("{}() takes no arguments", cls.name)));
+            }
+        }
+    }
+    Ok(())
+}
+
+/// `__build_class__(body, name, *bases)`: runs the class body and makes the class.
+pub fn build_class(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
+    if args.pos.len() < 2 {
+        return Err(type_error("__build_class__: not enough arguments"));
+    }
+    let bases: Vec<Value> = args.pos.split_off(2);
+    let name = args.pos.pop().and_then(|n| n.as_str().map(|s| s.to_string())).unwrap_or_default();
+    let body = args.pos.pop().unwrap_or(Value::None);
+    if let Some((k, _)) = args.kw.first() {
+        return Err(type_error(format!("gilvm does not support class keyword argument '{k}'")));
+    }
+    let base = match bases.len() {
+        0 => types().object.clone(),
+        1 => match &bases[0] {
+            Value::Class(c) => c.clone(),
+            other => {
+                return Err(type_error(format!(
+                    "bases must be types, not '{}'",
+                    crate::ops::type_name(other)
+                )))
+            }
+        },
+        _ => {
+            let real: Vec<&Value> = bases.iter().filter(|b| !matches!(b, Value::Class(c) if Arc::ptr_eq(c, &types().object))).collect();
+            if real.len() > 1 {
+                return Err(type_error("gilvm supports single inheritance only"));
+            }
+            match real.first() {
+                Some(Value::Class(c)) => c.clone(),
+                _ => types().object.clone(),
+            }
+        }
+    };
+    if !base.subclassable {
+        return Err(type_error(format!("gilvm does not support subclassing '{}'", base.name)));
+    }
+    let Value::Function(body) = body else {
+        return Err(type_error("__build_class__: func must be a function"));
+    };
+    let ns = Arc::new(Dict::new());
+    vm.push_function_frame(&body, Args::default())?;
+    vm.frames.last_mut().expect("just pushed").ns = Some(ns.clone());
+    let depth = vm.frames.len();
+    let cell = vm.run_frames(depth)?;
+    let mut dict = AttrMap::default();
+    let mut qualname: Arc<str> = Arc::from(name.as_str());
+    let mut module: Arc<str> = Arc::from("__main__");
+    for (k, v) in ns.items() {
+        if let Value::Str(s) = &k {
+            match s.as_str() {
+                "__qualname__" => {
+                    if let Some(q) = v.as_str() {
+                        qualname = Arc::from(q);
+                    }
+                    continue;
+                }
+                "__module__" => {
+                    if let Some(m) = v.as_str() {
+                        module = Arc::from(m);
+                    }
+                }
+                _ => {}
+            }
+            dict.insert(Arc::from(s.as_str()), v);
+        }
+    }
+    let cls = Arc::new(Class {
+        name: Arc::from(name.as_str()),
+        qualname,
+        module,
+        kind: base.kind,
+        subclassable: true,
+        base: Some(base),
+        dict: parking_lot::RwLock::new(dict),
+    });
+    if let Value::Cell(c) = cell {
+        *c.value.lock() = Value::Class(cls.clone());
+    }
+    Ok(Value::Class(cls))
+}

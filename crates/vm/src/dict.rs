@@ -1,0 +1,328 @@
+//! Python dicts (insertion-ordered hash maps) and the hashing rules they rely on.
+//!
+//! Keys are wrapped in [`HKey`], which carries the key's Python hash. Equality between
+//! keys follows Python for the built-in hashable types (`1 == 1.0 == True`, strings,
+//! tuples); other objects compare by identity.
+
+use std::hash::{BuildHasherDefault, Hash, Hasher};
+use std::sync::Arc;
+
+use indexmap::IndexMap;
+use num_bigint::BigInt;
+use num_integer::Integer;
+use num_traits::{ToPrimitive, Zero};
+use parking_lot::Mutex;
+
+use crate::value::Value;
+
+/// Python's hash modulus for numbers: 2**61 - 1.
+const MODULUS: u64 = (1 << 61) - 1;
+
+/// A dict key together with its precomputed Python hash.
+#[derive(Clone)]
+pub struct HKey {
+    pub hash: u64,
+    pub key: Value,
+}
+
+impl PartialEq for HKey {
+    fn eq(&self, other: &HKey) -> bool {
+        self.hash == other.hash && key_eq(&self.key, &other.key)
+    }
+}
+
+impl Eq for HKey {}
+
+impl Hash for HKey {
+    fn hash<H: Hasher>(&self, state: &mut H) {
+        state.write_u64(self.hash);
+    }
+}
+
+/// The hasher for maps keyed by [`HKey`]: the hash is already computed.
+#[derive(Default)]
+pub struct PassThrough(u64);
+
+impl Hasher for PassThrough {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        self.0 = hash_bytes(bytes);
+    }
+    fn write_u64(&mut self, n: u64) {
+        self.0 = n;
+    }
+}
+
+pub type DictMap = IndexMap<HKey, Value, BuildHasherDefault<PassThrough>>;
+
+pub struct Dict {
+    pub map: Mutex<DictMap>,
+}
+
+impl Default for Dict {
+    fn default() -> Self {
+        Dict::new()
+    }
+}
+
+impl Dict {
+    pub fn new() -> Dict {
+        Dict { map: Mutex::new(DictMap::default()) }
+    }
+
+    pub fn from_map(map: DictMap) -> Dict {
+        Dict { map: Mutex::new(map) }
+    }
+
+    pub fn get(&self, key: &HKey) -> Option<Value> {
+        self.map.lock().get(key).cloned()
+    }
+
+    pub fn get_str(&self, name: &str) -> Option<Value> {
+        let key = HKey::from_str(name);
+        self.get(&key)
+    }
+
+    pub fn insert(&self, key: HKey, value: Value) {
+        self.map.lock().insert(key, value);
+    }
+
+    pub fn set_str(&self, name: &str, value: Value) {
+        self.insert(HKey::from_str(name), value);
+    }
+
+    pub fn remove(&self, key: &HKey) -> Option<Value> {
+        self.map.lock().shift_remove(key)
+    }
+
+    pub fn len(&self) -> usize {
+        self.map.lock().len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    pub fn keys(&self) -> Vec<Value> {
+        self.map.lock().keys().map(|k| k.key.clone()).collect()
+    }
+
+    pub fn values(&self) -> Vec<Value> {
+        self.map.lock().values().cloned().collect()
+    }
+
+    pub fn items(&self) -> Vec<(Value, Value)> {
+        self.map.lock().iter().map(|(k, v)| (k.key.clone(), v.clone())).collect()
+    }
+
+    pub fn copy(&self) -> Dict {
+        Dict::from_map(self.map.lock().clone())
+    }
+}
+
+impl HKey {
+    pub fn from_str(s: &str) -> HKey {
+        HKey::str(Arc::new(crate::value::PyStr::new(s.to_string())))
+    }
+
+    pub fn str(s: Arc<crate::value::PyStr>) -> HKey {
+        HKey { hash: s.hash(), key: Value::Str(s) }
+    }
+
+    /// The key for a value whose hash needs no Python code; `None` for values that
+    /// are unhashable or define their own `__hash__` (the VM handles those).
+    pub fn builtin(v: &Value) -> Option<HKey> {
+        builtin_hash(v).map(|hash| HKey { hash, key: v.clone() })
+    }
+}
+
+/// FxHash-style byte hashing (fast; string hashes are not part of Python's contract).
+pub fn hash_bytes(bytes: &[u8]) -> u64 {
+    const K: u64 = 0x517c_c1b7_2722_0a95;
+    let mut h: u64 = bytes.len() as u64;
+    let mut chunks = bytes.chunks_exact(8);
+    for c in &mut chunks {
+        let w = u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]);
+        h = (h.rotate_left(5) ^ w).wrapping_mul(K);
+    }
+    for &b in chunks.remainder() {
+        h = (h.rotate_left(5) ^ b as u64).wrapping_mul(K);
+    }
+    // Final avalanche so that low bits (used by the table) depend on every byte.
+    h ^= h >> 33;
+    h = h.wrapping_mul(0xff51_afd7_ed55_8ccd);
+    h ^= h >> 33;
+    h
+}
+
+/// Python's `hash(int)` for an i64, as an i64 (never -1).
+pub fn hash_i64(v: i64) -> i64 {
+    let m = MODULUS as i128;
+    let r = (v as i128).rem_euclid(m);
+    let r = if v < 0 { -(((-(v as i128)) % m) as i64) } else { r as i64 };
+    if r == -1 {
+        -2
+    } else {
+        r
+    }
+}
+
+pub fn hash_bigint(v: &BigInt) -> i64 {
+    let m = BigInt::from(MODULUS);
+    let r = v.magnitude() % m.magnitude();
+    let mut r = BigInt::from(r).to_i64().unwrap_or(0);
+    if v.sign() == num_bigint::Sign::Minus {
+        r = -r;
+    }
+    if r == -1 {
+        -2
+    } else {
+        r
+    }
+}
+
+/// Python's `hash(float)`: equal to the int's hash for integral values.
+pub fn hash_f64(v: f64) -> i64 {
+    if v.is_nan() {
+        return 0;
+    }
+    if v.is_infinite() {
+        return if v > 0.0 { 314159 } else { -314159 };
+    }
+    if v.fract() == 0.0 {
+        if v.abs() < 9.2e18 {
+            return hash_i64(v as i64);
+        }
+        if let Some(b) = num_bigint::BigInt::from_f64_exact(v) {
+            return hash_bigint(&b);
+        }
+    }
+    // Non-integral: CPython's algorithm, folding 28 bits of mantissa at a time.
+    let (mut m, mut e) = frexp(v.abs());
+    let sign: i64 = if v < 0.0 { -1 } else { 1 };
+    let mut x: u64 = 0;
+    while m != 0.0 {
+        x = ((x << 28) & MODULUS) | (x >> (61 - 28));
+        m *= 268435456.0;
+        e -= 28;
+        let y = m as u64;
+        m -= y as f64;
+        x += y;
+        if x >= MODULUS {
+            x -= MODULUS;
+        }
+    }
+    let e = if e >= 0 { e % 61 } else { 61 - 1 - ((-1 - e) % 61) };
+    x = ((x << e) & MODULUS) | (x >> (61 - e));
+    let r = x as i64 * sign;
+    if r == -1 {
+        -2
+    } else {
+        r
+    }
+}
+
+/// `math.frexp` for finite positive values: `v == m * 2**e` with `0.5 <= m < 1`.
+fn frexp(v: f64) -> (f64, i64) {
+    if v == 0.0 {
+        return (0.0, 0);
+    }
+    let bits = v.to_bits();
+    let exp = ((bits >> 52) & 0x7ff) as i64;
+    if exp == 0 {
+        // Subnormal: scale up first.
+        let (m, e) = frexp(v * 2f64.powi(64));
+        return (m, e - 64);
+    }
+    let m = f64::from_bits((bits & !(0x7ff << 52)) | (1022 << 52));
+    (m, exp - 1022)
+}
+
+trait FromF64Exact: Sized {
+    fn from_f64_exact(v: f64) -> Option<Self>;
+}
+
+impl FromF64Exact for BigInt {
+    fn from_f64_exact(v: f64) -> Option<BigInt> {
+        num_traits::FromPrimitive::from_f64(v)
+    }
+}
+
+/// The Python hash of a built-in hashable value (as u64 bits), or `None`.
+pub fn builtin_hash(v: &Value) -> Option<u64> {
+    Some(match v {
+        Value::None => 0xFCA86420,
+        Value::Bool(b) => *b as u64,
+        Value::Int(i) => hash_i64(*i) as u64,
+        Value::BigInt(b) => hash_bigint(b) as u64,
+        Value::Float(f) => hash_f64(*f) as u64,
+        Value::Str(s) => s.hash(),
+        Value::Tuple(t) => {
+            // xxHash-style combination, as CPython's tuplehash does.
+            let mut acc: u64 = 0x27D4EB2F165667C5;
+            for item in t.items.iter() {
+                let h = builtin_hash(item)?;
+                acc = acc.wrapping_add(h.wrapping_mul(0xC2B2AE3D27D4EB4F));
+                acc = acc.rotate_left(31);
+                acc = acc.wrapping_mul(0x9E3779B185EBCA87);
+            }
+            acc.wrapping_add(t.items.len() as u64 ^ 0x27D4EB2F165667C5 ^ 3527539)
+        }
+        Value::Instance(_) => return None,
+        Value::List(_) | Value::Dict(_) | Value::Set(_) | Value::Slice(_) => return None,
+        other => other.heap_ptr().map(|p| (p >> 4) as u64).unwrap_or(0),
+    })
+}
+
+/// Key equality for dicts and sets, without running Python code.
+pub fn key_eq(a: &Value, b: &Value) -> bool {
+    use Value::*;
+    match (a, b) {
+        (Str(x), Str(y)) => Arc::ptr_eq(x, y) || x.as_str() == y.as_str(),
+        (Int(x), Int(y)) => x == y,
+        (Int(x), Bool(y)) | (Bool(y), Int(x)) => *x == *y as i64,
+        (Bool(x), Bool(y)) => x == y,
+        (Int(x), Float(y)) | (Float(y), Int(x)) => (*x as f64) == *y && y.fract() == 0.0 && (*y as i64) == *x,
+        (Bool(x), Float(y)) | (Float(y), Bool(x)) => (*x as i64 as f64) == *y,
+        (Float(x), Float(y)) => x == y,
+        (BigInt(x), BigInt(y)) => x == y,
+        (BigInt(x), Float(y)) | (Float(y), BigInt(x)) => {
+            y.fract() == 0.0 && <num_bigint::BigInt as FromF64Exact>::from_f64_exact(*y).as_ref() == Some(&**x)
+        }
+        (Tuple(x), Tuple(y)) => {
+            x.items.len() == y.items.len() && x.items.iter().zip(y.items.iter()).all(|(p, q)| key_eq(p, q))
+        }
+        _ => a.is(b),
+    }
+}
+
+#[allow(dead_code)]
+fn is_zero(b: &BigInt) -> bool {
+    b.is_zero() && b.is_even()
+}
+
+/// Looks up a string key by borrowing it (no `Arc` clone): the hot path of globals.
+struct StrLookup<'a>(&'a crate::value::PyStr);
+
+impl Hash for StrLookup<'_> {
+    fn hash<H: Hasher>(&self, state: &mut H) {
+        state.write_u64(self.0.hash());
+    }
+}
+
+impl indexmap::Equivalent<HKey> for StrLookup<'_> {
+    fn equivalent(&self, key: &HKey) -> bool {
+        match &key.key {
+            Value::Str(s) => s.hash() == self.0.hash() && s.as_str() == self.0.as_str(),
+            _ => false,
+        }
+    }
+}
+
+impl Dict {
+    pub fn get_pystr(&self, name: &crate::value::PyStr) -> Option<Value> {
+        self.map.lock().get(&StrLookup(name)).cloned()
+    }
+}

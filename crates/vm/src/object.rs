@@ -1,0 +1,325 @@
+//! Heap object types beyond plain data: classes, instances, functions, builtins, bound
+//! methods, modules, linked code objects, and the trait for native objects.
+
+use std::any::Any;
+use std::collections::HashMap;
+use std::hash::BuildHasherDefault;
+use std::sync::Arc;
+
+use gilvm_compiler::{CodeObject, Constant};
+use parking_lot::{Mutex, RwLock};
+
+use crate::dict::{Dict, PassThrough};
+use crate::errors::PyResult;
+use crate::value::{Cell, PyStr, Value};
+use crate::vm::Vm;
+
+/// Attribute namespaces (class and instance `__dict__`s) keyed by interned names.
+pub type AttrMap = HashMap<Arc<str>, Value, BuildHasherDefault<StrHasher>>;
+
+/// A fast hasher for attribute names.
+#[derive(Default)]
+pub struct StrHasher(PassThrough);
+
+impl std::hash::Hasher for StrHasher {
+    fn finish(&self) -> u64 {
+        self.0.finish()
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        self.0.write(bytes)
+    }
+    fn write_u8(&mut self, _: u8) {
+        // str's Hash impl appends a 0xff terminator; it adds nothing here.
+    }
+}
+
+/// What a class is, underneath: the built-in type whose instances it makes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TypeKind {
+    Object,
+    Type,
+    NoneType,
+    Bool,
+    Int,
+    Float,
+    Str,
+    List,
+    Tuple,
+    Dict,
+    Set,
+    FrozenSet,
+    Range,
+    Slice,
+    Function,
+    BuiltinFunction,
+    Method,
+    Module,
+    Iterator,
+    Cell,
+    Code,
+    Ellipsis,
+    NotImplemented,
+    /// BaseException and every exception class.
+    Exception,
+    /// A type defined by a native module (files, locks, ...).
+    Native,
+    /// `super()` proxies.
+    Super,
+    /// `property`, `staticmethod` and `classmethod` wrappers.
+    Descriptor,
+}
+
+pub struct Class {
+    pub name: Arc<str>,
+    pub qualname: Arc<str>,
+    /// `builtins` for built-in types, else the defining module's name.
+    pub module: Arc<str>,
+    pub base: Option<Arc<Class>>,
+    pub dict: RwLock<AttrMap>,
+    pub kind: TypeKind,
+    /// Whether Python code may subclass it.
+    pub subclassable: bool,
+}
+
+impl Class {
+    /// Looks `name` up along the inheritance chain.
+    pub fn lookup(&self, name: &str) -> Option<Value> {
+        if let Some(v) = self.dict.read().get(name) {
+            return Some(v.clone());
+        }
+        let mut cls = self.base.clone();
+        while let Some(c) = cls {
+            if let Some(v) = c.dict.read().get(name) {
+                return Some(v.clone());
+            }
+            cls = c.base.clone();
+        }
+        None
+    }
+
+    /// Whether `self` is `other` or derives from it.
+    pub fn is_subclass(self: &Arc<Class>, other: &Arc<Class>) -> bool {
+        let mut cls = Some(self.clone());
+        while let Some(c) = cls {
+            if Arc::ptr_eq(&c, other) {
+                return true;
+            }
+            cls = c.base.clone();
+        }
+        false
+    }
+
+    /// The method resolution order: the class, then its ancestors.
+    pub fn mro(self: &Arc<Class>) -> Vec<Arc<Class>> {
+        let mut out = Vec::new();
+        let mut cls = Some(self.clone());
+        while let Some(c) = cls {
+            cls = c.base.clone();
+            out.push(c);
+        }
+        out
+    }
+
+    pub fn set_attr(&self, name: &str, value: Value) {
+        self.dict.write().insert(Arc::from(name), value);
+    }
+
+    /// `<class 'int'>` or `<class '__main__.A'>`.
+    pub fn repr(&self) -> String {
+        if &*self.module == "builtins" {
+            format!("<class '{}'>", self.qualname)
+        } else {
+            format!("<class '{}.{}'>", self.module, self.qualname)
+        }
+    }
+}
+
+/// The state an exception instance carries.
+#[derive(Default)]
+pub struct ExcState {
+    pub traceback: Vec<TbEntry>,
+    pub cause: Option<Value>,
+    pub context: Option<Value>,
+    pub suppress_context: bool,
+}
+
+/// One traceback line: where a frame was when the exception passed through it.
+#[derive(Clone)]
+pub struct TbEntry {
+    pub filename: Arc<str>,
+    pub name: Arc<str>,
+    pub line: u32,
+    pub span: gilvm_syntax::ast::Span,
+    /// The frame it came from (a frame is listed once however often it re-raises).
+    pub frame_id: u64,
+}
+
+pub struct Instance {
+    pub class: Arc<Class>,
+    pub dict: Mutex<AttrMap>,
+    /// Present for exception instances.
+    pub exc: Option<Mutex<ExcState>>,
+    /// Native state for instances of subclassable native types (e.g. `threading.Thread`).
+    pub native: Mutex<Option<Value>>,
+}
+
+impl Instance {
+    pub fn new(class: Arc<Class>) -> Instance {
+        let exc = (class.kind == TypeKind::Exception).then(|| Mutex::new(ExcState::default()));
+        Instance { class, dict: Mutex::new(AttrMap::default()), exc, native: Mutex::new(None) }
+    }
+
+    pub fn get_attr(&self, name: &str) -> Option<Value> {
+        self.dict.lock().get(name).cloned()
+    }
+
+    pub fn set_attr(&self, name: &str, value: Value) {
+        self.dict.lock().insert(Arc::from(name), value);
+    }
+}
+
+/// A code object linked for the VM: constants turned into values, names interned.
+pub struct Code {
+    pub co: Arc<CodeObject>,
+    pub consts: Vec<Value>,
+    pub names: Vec<Arc<PyStr>>,
+    pub nlocals: usize,
+    /// Positional-only calling with no cells: arguments can become locals in place.
+    pub simple: bool,
+}
+
+impl Code {
+    /// Links a compiled code object (and every code object nested in it).
+    pub fn link(co: &Arc<CodeObject>) -> Arc<Code> {
+        let consts = co.consts.iter().map(constant_value).collect();
+        let names = co.names.iter().map(|n| Arc::new(PyStr::new(n.to_string()))).collect();
+        let simple = !co.has_varargs && !co.has_varkeywords && co.kwonlyargcount == 0 && co.cellvars.is_empty();
+        Arc::new(Code { co: co.clone(), consts, names, nlocals: co.varnames.len(), simple })
+    }
+}
+
+fn constant_value(c: &Constant) -> Value {
+    match c {
+        Constant::None => Value::None,
+        Constant::Bool(b) => Value::Bool(*b),
+        Constant::Int(i) => Value::Int(*i),
+        Constant::BigInt(b) => Value::from_bigint(b.clone()),
+        Constant::Float(f) => Value::Float(*f),
+        Constant::Str(s) => Value::str(s.to_string()),
+        Constant::Ellipsis => Value::Ellipsis,
+        Constant::Tuple(items) => Value::tuple(items.iter().map(constant_value).collect()),
+        Constant::Code(co) => Value::Code(Code::link(co)),
+    }
+}
+
+pub struct Function {
+    pub code: Arc<Code>,
+    pub globals: Arc<Dict>,
+    pub name: Arc<str>,
+    pub qualname: Arc<str>,
+    pub defaults: Vec<Value>,
+    pub kwdefaults: Vec<(Arc<str>, Value)>,
+    pub closure: Vec<Arc<Cell>>,
+    /// Function attributes (`f.calls = 0`), rarely used.
+    pub dict: Mutex<AttrMap>,
+}
+
+/// Arguments to a builtin: positional values and keyword pairs.
+#[derive(Default)]
+pub struct Args {
+    pub pos: Vec<Value>,
+    pub kw: Vec<(Arc<str>, Value)>,
+}
+
+impl Args {
+    pub fn new(pos: Vec<Value>) -> Args {
+        Args { pos, kw: Vec::new() }
+    }
+
+    /// Removes and returns keyword argument `name`.
+    pub fn take_kw(&mut self, name: &str) -> Option<Value> {
+        let i = self.kw.iter().position(|(k, _)| &**k == name)?;
+        Some(self.kw.remove(i).1)
+    }
+}
+
+pub type BuiltinFn = fn(&mut Vm, Args) -> PyResult<Value>;
+
+pub struct Builtin {
+    pub name: Arc<str>,
+    pub func: BuiltinFn,
+    /// For methods of built-in types: the class they belong to (for error messages).
+    pub owner: Option<&'static str>,
+}
+
+pub struct BoundMethod {
+    pub receiver: Value,
+    pub func: Value,
+}
+
+pub struct Module {
+    pub name: Arc<str>,
+    pub dict: Arc<Dict>,
+}
+
+/// An object implemented in Rust by a builtin module (a file, a lock, ...).
+pub trait NativeObject: Send + Sync + Any {
+    /// The class whose methods (builtins taking the object first) it exposes.
+    fn class(&self) -> Arc<Class>;
+    fn as_any(&self) -> &dyn Any;
+    /// `repr()`, when the default `<name object at 0x...>` won't do.
+    fn repr(&self) -> Option<String> {
+        None
+    }
+}
+
+/// Downcasts a native value to its concrete type.
+pub fn downcast<T: 'static>(v: &Value) -> Option<&T> {
+    match v {
+        Value::Native(n) => n.as_any().downcast_ref::<T>(),
+        _ => None,
+    }
+}
+
+/// `property(fget)`, `staticmethod(f)` and `classmethod(f)`.
+pub enum Descriptor {
+    Property { fget: Value, fset: Option<Value> },
+    Static(Value),
+    ClassMethod(Value),
+}
+
+pub struct DescriptorObj {
+    pub desc: RwLock<Descriptor>,
+}
+
+impl NativeObject for DescriptorObj {
+    fn class(&self) -> Arc<Class> {
+        let types = crate::types::types();
+        match &*self.desc.read() {
+            Descriptor::Property { .. } => types.property.clone(),
+            Descriptor::Static(_) => types.staticmethod.clone(),
+            Descriptor::ClassMethod(_) => types.classmethod.clone(),
+        }
+    }
+    fn as_any(&self) -> &dyn Any {
+        self
+    }
+}
+
+/// `super()` bound to a class and an instance (or class).
+pub struct SuperObj {
+    pub start_after: Arc<Class>,
+    pub receiver: Value,
+}
+
+impl NativeObject for SuperObj {
+    fn class(&self) -> Arc<Class> {
+        crate::types::types().super_.clone()
+    }
+    fn as_any(&self) -> &dyn Any {
+        self
+    }
+    fn repr(&self) -> Option<String> {
+        Some(format!("<super: <class '{}'>, <{} object>>", self.start_after.name, "object"))
+    }
+}

@@ -1,0 +1,825 @@
+//! The object protocols every value takes part in: type, truth, `repr`/`str`, equality
+//! and ordering, hashing, `len`, `in`, and subscripting.
+
+use std::sync::Arc;
+
+use gilvm_syntax::ast::CmpOp;
+use num_bigint::BigInt;
+use num_traits::ToPrimitive;
+
+use crate::dict::{builtin_hash, HKey};
+use crate::errors::{index_error, key_error, type_error, PyResult};
+use crate::format::float_repr;
+use crate::object::{Args, Class, TypeKind};
+use crate::ops::{to_bigint, type_name};
+use crate::types::types;
+use crate::value::Value;
+use crate::vm::Vm;
+
+/// The class of any value.
+pub fn class_of(v: &Value) -> Arc<Class> {
+    let t = types();
+    match v {
+        Value::None | Value::Unbound => t.none.clone(),
+        Value::Bool(_) => t.bool.clone(),
+        Value::Int(_) | Value::BigInt(_) => t.int.clone(),
+        Value::Float(_) => t.float.clone(),
+        Value::Str(_) => t.str.clone(),
+        Value::Tuple(_) => t.tuple.clone(),
+        Value::List(_) => t.list.clone(),
+        Value::Dict(_) => t.dict.clone(),
+        Value::Set(s) => {
+            if s.frozen {
+                t.frozenset.clone()
+            } else {
+                t.set.clone()
+            }
+        }
+        Value::Range(_) => t.range.clone(),
+        Value::Slice(_) => t.slice.clone(),
+        Value::Function(_) => t.function.clone(),
+        Value::Builtin(_) => t.builtin_function.clone(),
+        Value::BoundMethod(_) => t.method.clone(),
+        Value::Class(_) => t.type_.clone(),
+        Value::Instance(i) => i.class.clone(),
+        Value::Module(_) => t.module.clone(),
+        Value::Iter(_) => t.iterator.clone(),
+        Value::Native(n) => n.class(),
+        Value::Code(_) => t.code.clone(),
+        Value::Cell(_) => t.cell.clone(),
+        Value::Ellipsis => t.ellipsis.clone(),
+        Value::NotImplemented => t.not_implemented.clone(),
+    }
+}
+
+/// Looks up a special method on an instance's class.
+fn special(v: &Value, name: &str) -> Option<Value> {
+    match v {
+        Value::Instance(inst) => inst.class.lookup(name),
+        _ => None,
+    }
+}
+
+/// `bool(v)`.
+pub fn truthy(vm: &mut Vm, v: &Value) -> PyResult<bool> {
+    Ok(match v {
+        Value::None => false,
+        Value::Bool(b) => *b,
+        Value::Int(i) => *i != 0,
+        Value::BigInt(_) => true,
+        Value::Float(f) => *f != 0.0,
+        Value::Str(s) => !s.as_str().is_empty(),
+        Value::List(l) => !l.is_empty(),
+        Value::Tuple(t) => !t.items.is_empty(),
+        Value::Dict(d) => !d.is_empty(),
+        Value::Set(s) => !s.is_empty(),
+        Value::Range(r) => !r.is_empty(),
+        Value::Instance(inst) => {
+            if let Some(f) = inst.class.lookup("__bool__") {
+                match vm.call(&f, Args::new(vec![v.clone()]))? {
+                    Value::Bool(b) => b,
+                    other => {
+                        return Err(type_error(format!("__bool__ should return bool, returned {}", type_name(&other))))
+                    }
+                }
+            } else if inst.class.lookup("__len__").is_some() {
+                len(vm, v)? != 0
+            } else {
+                true
+            }
+        }
+        _ => true,
+    })
+}
+
+/// `repr(v)`.
+pub fn repr(vm: &mut Vm, v: &Value) -> PyResult<String> {
+    Ok(match v {
+        Value::None => "None".into(),
+        Value::Bool(b) => if *b { "True" } else { "False" }.into(),
+        Value::Int(i) => i.to_string(),
+        Value::BigInt(b) => bigint_to_str(b)?,
+        Value::Float(f) => float_repr(*f),
+        Value::Str(s) => gilvm_compiler::dis::str_repr(s.as_str()),
+        Value::List(l) => {
+            let items = l.snapshot();
+            return guarded(vm, v, "[...]", |vm| Ok(format!("[{}]", join_reprs(vm, &items)?)));
+        }
+        Value::Tuple(t) => {
+            let items = t.items.to_vec();
+            return guarded(vm, v, "(...)", |vm| {
+                Ok(if items.len() == 1 {
+                    format!("({},)", repr(vm, &items[0])?)
+                } else {
+                    format!("({})", join_reprs(vm, &items)?)
+                })
+            });
+        }
+        Value::Dict(d) => {
+            let items = d.items();
+            return guarded(vm, v, "{...}", |vm| {
+                let mut parts = Vec::with_capacity(items.len());
+                for (k, val) in &items {
+                    parts.push(format!("{}: {}", repr(vm, k)?, repr(vm, val)?));
+                }
+                Ok(format!("{{{}}}", parts.join(", ")))
+            });
+        }
+        Value::Set(s) => {
+            let items = s.values();
+            let name = if s.frozen { "frozenset" } else { "set" };
+            if items.is_empty() {
+                return Ok(format!("{name}()"));
+            }
+            let body = format!("{{{}}}", join_reprs(vm, &items)?);
+            if s.frozen {
+                format!("frozenset({body})")
+            } else {
+                body
+            }
+        }
+        Value::Range(r) => {
+            if r.step == 1 {
+                format!("range({}, {})", r.start, r.stop)
+            } else {
+                format!("range({}, {}, {})", r.start, r.stop, r.step)
+            }
+        }
+        Value::Slice(s) => {
+            format!("slice({}, {}, {})", repr(vm, &s.start)?, repr(vm, &s.stop)?, repr(vm, &s.step)?)
+        }
+        Value::Function(f) => format!("<function {} at {:#x}>", f.qualname, v.heap_ptr().unwrap_or(0)),
+        Value::Builtin(b) => match b.owner {
+            Some(owner) => format!("<method '{}' of '{}' objects>", b.name, owner),
+            None => format!("<built-in function {}>", b.name),
+        },
+        Value::BoundMethod(m) => {
+            let fname = match &m.func {
+                Value::Function(f) => f.qualname.to_string(),
+                Value::Builtin(b) => b.name.to_string(),
+                other => type_name(other),
+            };
+            if let Value::Builtin(b) = &m.func {
+                format!("<built-in method {} of {} object at {:#x}>", b.name, type_name(&m.receiver), m.receiver.heap_ptr().unwrap_or(0))
+            } else {
+                let r = repr(vm, &m.receiver)?;
+                format!("<bound method {fname} of {r}>")
+            }
+        }
+        Value::Class(c) => c.repr(),
+        Value::Module(m) => format!("<module '{}' (built-in)>", m.name),
+        Value::Instance(inst) => {
+            if let Some(f) = inst.class.lookup("__repr__") {
+                return repr_result(vm, &f, v, "__repr__");
+            }
+            if inst.class.kind == TypeKind::Exception {
+                return exception_repr(vm, v);
+            }
+            default_repr(v)
+        }
+        Value::Native(n) => match n.repr() {
+            Some(r) => r,
+            None => default_repr(v),
+        },
+        Value::Iter(_) => format!("<iterator object at {:#x}>", v.heap_ptr().unwrap_or(0)),
+        Value::Code(c) => format!("<code object {}>", c.co.name),
+        Value::Cell(_) => format!("<cell at {:#x}>", v.heap_ptr().unwrap_or(0)),
+        Value::Ellipsis => "Ellipsis".into(),
+        Value::NotImplemented => "NotImplemented".into(),
+        Value::Unbound => "<unbound>".into(),
+    })
+}
+
+/// Converts a big int to decimal, with CPython's limit on digits.
+pub fn bigint_to_str(b: &BigInt) -> PyResult<String> {
+    if b.bits() > 14_000 {
+        // CPython 3.11 refuses above 4300 digits (about 14,284 bits).
+        let s = b.to_string();
+        let digits = s.trim_start_matches('-').len();
+        if digits > 4300 {
+            return Err(crate::errors::value_error(
+                "Exceeds the limit (4300 digits) for integer string conversion; use sys.set_int_max_str_digits() to increase the limit",
+            ));
+        }
+        return Ok(s);
+    }
+    Ok(b.to_string())
+}
+
+fn default_repr(v: &Value) -> String {
+    let cls = class_of(v);
+    let name = if &*cls.module == "builtins" { cls.qualname.to_string() } else { format!("{}.{}", cls.module, cls.qualname) };
+    format!("<{} object at {:#x}>", name, v.heap_ptr().unwrap_or(0))
+}
+
+fn repr_result(vm: &mut Vm, f: &Value, v: &Value, what: &str) -> PyResult<String> {
+    match vm.call(f, Args::new(vec![v.clone()]))? {
+        Value::Str(s) => Ok(s.as_str().to_string()),
+        other => Err(type_error(format!("{what} returned non-string (type {})", type_name(&other)))),
+    }
+}
+
+fn exception_repr(vm: &mut Vm, v: &Value) -> PyResult<String> {
+    let Value::Instance(inst) = v else { return Ok(String::new()) };
+    let args = exception_args(v);
+    let inner = if args.len() == 1 { repr(vm, &args[0])? } else { join_reprs(vm, &args)? };
+    Ok(format!("{}({})", inst.class.name, inner))
+}
+
+/// The `args` tuple of an exception instance.
+pub fn exception_args(v: &Value) -> Vec<Value> {
+    match v {
+        Value::Instance(inst) => match inst.get_attr("args") {
+            Some(Value::Tuple(t)) => t.items.to_vec(),
+            _ => Vec::new(),
+        },
+        _ => Vec::new(),
+    }
+}
+
+/// Runs `f` unless `v` is already being repr'd further up (then returns `dots`).
+fn guarded(vm: &mut Vm, v: &Value, dots: &str, f: impl FnOnce(&mut Vm) -> PyResult<String>) -> PyResult<String> {
+    let ptr = v.heap_ptr().unwrap_or(0);
+    if vm.repr_guard.contains(&ptr) {
+        return Ok(dots.to_string());
+    }
+    vm.repr_guard.push(ptr);
+    let r = f(vm);
+    vm.repr_guard.pop();
+    r
+}
+
+fn join_reprs(vm: &mut Vm, items: &[Value]) -> PyResult<String> {
+    let mut out = String::new();
+    for (i, item) in items.iter().enumerate() {
+        if i > 0 {
+            out.push_str(", ");
+        }
+        out.push_str(&repr(vm, item)?);
+    }
+    Ok(out)
+}
+
+/// `str(v)`.
+pub fn str(vm: &mut Vm, v: &Value) -> PyResult<String> {
+    match v {
+        Value::Str(s) => Ok(s.as_str().to_string()),
+        Value::Instance(inst) => {
+            if let Some(f) = inst.class.lookup("__str__") {
+                return repr_result(vm, &f, v, "__str__");
+            }
+            if inst.class.kind == TypeKind::Exception {
+                let args = exception_args(v);
+                return match args.len() {
+                    0 => Ok(String::new()),
+                    1 => {
+                        if inst.class.is_subclass(&types().exc("KeyError")) {
+                            repr(vm, &args[0])
+                        } else {
+                            str(vm, &args[0])
+                        }
+                    }
+                    _ => repr(vm, &Value::tuple(args)),
+                };
+            }
+            repr(vm, v)
+        }
+        _ => repr(vm, v),
+    }
+}
+
+/// `a == b`, as a bool.
+pub fn eq(vm: &mut Vm, a: &Value, b: &Value) -> PyResult<bool> {
+    use Value::*;
+    Ok(match (a, b) {
+        (Int(x), Int(y)) => x == y,
+        (Str(x), Str(y)) => Arc::ptr_eq(x, y) || x.as_str() == y.as_str(),
+        (None, None) => true,
+        (List(x), List(y)) => {
+            if Arc::ptr_eq(x, y) {
+                return Ok(true);
+            }
+            let (xs, ys) = (x.snapshot(), y.snapshot());
+            seq_eq(vm, &xs, &ys)?
+        }
+        (Tuple(x), Tuple(y)) => seq_eq(vm, &x.items, &y.items)?,
+        (Dict(x), Dict(y)) => {
+            if x.len() != y.len() {
+                return Ok(false);
+            }
+            for (k, v) in x.items() {
+                let key = hkey(vm, &k)?;
+                match y.get(&key) {
+                    Some(w) => {
+                        if !eq(vm, &v, &w)? {
+                            return Ok(false);
+                        }
+                    }
+                    Option::None => return Ok(false),
+                }
+            }
+            true
+        }
+        (Set(x), Set(y)) => {
+            let (xt, yt) = (x.table.lock().clone(), y.table.lock().clone());
+            xt.len() == yt.len() && xt.keys().all(|k| yt.contains(k))
+        }
+        (Instance(_), _) | (_, Instance(_)) => {
+            if let Some(r) = rich_dunder(vm, a, b, "__eq__", "__eq__")? {
+                return truthy(vm, &r);
+            }
+            a.is(b)
+        }
+        (Range(x), Range(y)) => x.len() == y.len() && (x.len() == 0 || (x.start == y.start && (x.len() == 1 || x.step == y.step))),
+        _ => {
+            if let (Some(x), Some(y)) = (builtin_hash(a).map(|_| a), builtin_hash(b).map(|_| b)) {
+                crate::dict::key_eq(x, y)
+            } else {
+                a.is(b)
+            }
+        }
+    })
+}
+
+fn seq_eq(vm: &mut Vm, xs: &[Value], ys: &[Value]) -> PyResult<bool> {
+    if xs.len() != ys.len() {
+        return Ok(false);
+    }
+    for (x, y) in xs.iter().zip(ys) {
+        if !x.is(y) && !eq(vm, x, y)? {
+            return Ok(false);
+        }
+    }
+    Ok(true)
+}
+
+/// Tries `a.name(b)`, then `b.rname(a)`; `None` when both are missing or NotImplemented.
+fn rich_dunder(vm: &mut Vm, a: &Value, b: &Value, name: &str, rname: &str) -> PyResult<Option<Value>> {
+    if let Some(f) = special(a, name) {
+        let r = vm.call(&f, Args::new(vec![a.clone(), b.clone()]))?;
+        if !matches!(r, Value::NotImplemented) {
+            return Ok(Some(r));
+        }
+    }
+    if let Some(f) = special(b, rname) {
+        let r = vm.call(&f, Args::new(vec![b.clone(), a.clone()]))?;
+        if !matches!(r, Value::NotImplemented) {
+            return Ok(Some(r));
+        }
+    }
+    Ok(None)
+}
+
+/// `a op b` for the six rich comparisons.
+pub fn compare(vm: &mut Vm, op: CmpOp, a: &Value, b: &Value) -> PyResult<Value> {
+    if let (Value::Int(x), Value::Int(y)) = (a, b) {
+        return Ok(Value::Bool(match op {
+            CmpOp::Lt => x < y,
+            CmpOp::LtE => x <= y,
+            CmpOp::Gt => x > y,
+            CmpOp::GtE => x >= y,
+            CmpOp::Eq => x == y,
+            CmpOp::NotEq => x != y,
+            _ => false,
+        }));
+    }
+    match op {
+        CmpOp::Eq => {
+            if matches!(a, Value::Instance(_)) || matches!(b, Value::Instance(_)) {
+                if let Some(r) = rich_dunder(vm, a, b, "__eq__", "__eq__")? {
+                    return Ok(r);
+                }
+                return Ok(Value::Bool(a.is(b)));
+            }
+            return Ok(Value::Bool(eq(vm, a, b)?));
+        }
+        CmpOp::NotEq => {
+            if matches!(a, Value::Instance(_)) || matches!(b, Value::Instance(_)) {
+                if let Some(r) = rich_dunder(vm, a, b, "__ne__", "__ne__")? {
+                    return Ok(r);
+                }
+                if let Some(r) = rich_dunder(vm, a, b, "__eq__", "__eq__")? {
+                    return Ok(Value::Bool(!truthy(vm, &r)?));
+                }
+                return Ok(Value::Bool(!a.is(b)));
+            }
+            return Ok(Value::Bool(!eq(vm, a, b)?));
+        }
+        _ => {}
+    }
+    if let Some(ord) = builtin_order(vm, a, b)? {
+        use std::cmp::Ordering::*;
+        return Ok(Value::Bool(match op {
+            CmpOp::Lt => ord == Less,
+            CmpOp::LtE => ord != Greater,
+            CmpOp::Gt => ord == Greater,
+            CmpOp::GtE => ord != Less,
+            _ => false,
+        }));
+    }
+    if let (Value::Set(x), Value::Set(y)) = (a, b) {
+        let (xt, yt) = (x.table.lock().clone(), y.table.lock().clone());
+        let sub = xt.keys().all(|k| yt.contains(k));
+        let sup = yt.keys().all(|k| xt.contains(k));
+        return Ok(Value::Bool(match op {
+            CmpOp::Lt => sub && xt.len() < yt.len(),
+            CmpOp::LtE => sub,
+            CmpOp::Gt => sup && xt.len() > yt.len(),
+            CmpOp::GtE => sup,
+            _ => false,
+        }));
+    }
+    let (name, rname) = match op {
+        CmpOp::Lt => ("__lt__", "__gt__"),
+        CmpOp::LtE => ("__le__", "__ge__"),
+        CmpOp::Gt => ("__gt__", "__lt__"),
+        _ => ("__ge__", "__le__"),
+    };
+    if let Some(r) = rich_dunder(vm, a, b, name, rname)? {
+        return Ok(r);
+    }
+    Err(type_error(format!(
+        "'{}' not supported between instances of '{}' and '{}'",
+        op.symbol(),
+        type_name(a),
+        type_name(b)
+    )))
+}
+
+/// Ordering among built-in values of comparable types; `None` when not comparable here.
+fn builtin_order(vm: &mut Vm, a: &Value, b: &Value) -> PyResult<Option<std::cmp::Ordering>> {
+    use Value::*;
+    Ok(match (a, b) {
+        (Int(_) | Bool(_) | BigInt(_) | Float(_), Int(_) | Bool(_) | BigInt(_) | Float(_)) => num_cmp(a, b),
+        (Str(x), Str(y)) => Some(x.as_str().cmp(y.as_str())),
+        (List(x), List(y)) => {
+            let (xs, ys) = (x.snapshot(), y.snapshot());
+            Some(seq_cmp(vm, &xs, &ys)?)
+        }
+        (Tuple(x), Tuple(y)) => Some(seq_cmp(vm, &x.items, &y.items)?),
+        _ => Option::None,
+    })
+}
+
+/// Numeric comparison across int, bool, big int and float (NaN compares unordered).
+pub fn num_cmp(a: &Value, b: &Value) -> Option<std::cmp::Ordering> {
+    use Value::*;
+    match (a, b) {
+        (Float(x), Float(y)) => x.partial_cmp(y),
+        (Float(x), other) | (other, Float(x)) => {
+            let flip = matches!(b, Float(_)) && !matches!(a, Float(_));
+            let i = to_bigint(other)?;
+            let ord = if x.is_nan() {
+                return Option::None;
+            } else if x.is_infinite() {
+                if *x > 0.0 {
+                    std::cmp::Ordering::Greater
+                } else {
+                    std::cmp::Ordering::Less
+                }
+            } else {
+                match i.to_f64() {
+                    Some(f) if f.abs() < 9.0e15 => x.partial_cmp(&f)?,
+                    _ => {
+                        // Compare exactly: floor(x) against i, then the fraction.
+                        let fl = num_traits::FromPrimitive::from_f64(x.floor()).unwrap_or_default();
+                        match (&fl as &num_bigint::BigInt).cmp(&i) {
+                            std::cmp::Ordering::Equal if x.fract() > 0.0 => std::cmp::Ordering::Greater,
+                            o => o,
+                        }
+                    }
+                }
+            };
+            Some(if flip { ord.reverse() } else { ord })
+        }
+        (Int(x), Int(y)) => Some(x.cmp(y)),
+        _ => Some(to_bigint(a)?.cmp(&to_bigint(b)?)),
+    }
+}
+
+fn seq_cmp(vm: &mut Vm, xs: &[Value], ys: &[Value]) -> PyResult<std::cmp::Ordering> {
+    for (x, y) in xs.iter().zip(ys) {
+        if x.is(y) || eq(vm, x, y)? {
+            continue;
+        }
+        let lt = compare(vm, CmpOp::Lt, x, y)?;
+        return Ok(if truthy(vm, &lt)? { std::cmp::Ordering::Less } else { std::cmp::Ordering::Greater });
+    }
+    Ok(xs.len().cmp(&ys.len()))
+}
+
+/// The dict key for `v`, calling `__hash__` for user classes.
+pub fn hkey(vm: &mut Vm, v: &Value) -> PyResult<HKey> {
+    if let Some(k) = HKey::builtin(v) {
+        return Ok(k);
+    }
+    match v {
+        Value::Instance(inst) => {
+            if let Some(f) = inst.class.lookup("__hash__") {
+                if f.is_none() {
+                    return Err(unhashable(v));
+                }
+                let h = vm.call(&f, Args::new(vec![v.clone()]))?;
+                let hash = match h {
+                    Value::Int(i) => i as u64,
+                    Value::BigInt(b) => crate::dict::hash_bigint(&b) as u64,
+                    Value::Bool(b) => b as u64,
+                    _ => return Err(type_error("__hash__ method should return an integer")),
+                };
+                return Ok(HKey { hash, key: v.clone() });
+            }
+            if inst.class.lookup("__eq__").is_some() {
+                return Err(unhashable(v));
+            }
+            Ok(HKey { hash: (v.heap_ptr().unwrap_or(0) >> 4) as u64, key: v.clone() })
+        }
+        Value::Tuple(t) => {
+            // A tuple holding user objects: hash its items through Python.
+            let mut acc: u64 = 0x27D4EB2F165667C5;
+            for item in t.items.iter() {
+                let h = hkey(vm, item)?.hash;
+                acc = acc.wrapping_add(h.wrapping_mul(0xC2B2AE3D27D4EB4F)).rotate_left(31).wrapping_mul(0x9E3779B185EBCA87);
+            }
+            Ok(HKey { hash: acc, key: v.clone() })
+        }
+        _ => Err(unhashable(v)),
+    }
+}
+
+fn unhashable(v: &Value) -> crate::errors::PyErr {
+    type_error(format!("unhashable type: '{}'", type_name(v)))
+}
+
+/// `len(v)`.
+pub fn len(vm: &mut Vm, v: &Value) -> PyResult<usize> {
+    Ok(match v {
+        Value::Str(s) => s.char_len(),
+        Value::List(l) => l.len(),
+        Value::Tuple(t) => t.items.len(),
+        Value::Dict(d) => d.len(),
+        Value::Set(s) => s.len(),
+        Value::Range(r) => r.len() as usize,
+        Value::Instance(inst) => match inst.class.lookup("__len__") {
+            Some(f) => {
+                let r = vm.call(&f, Args::new(vec![v.clone()]))?;
+                match r {
+                    Value::Int(i) if i >= 0 => i as usize,
+                    Value::Int(_) => return Err(crate::errors::value_error("__len__() should return >= 0")),
+                    Value::Bool(b) => b as usize,
+                    other => {
+                        return Err(type_error(format!(
+                            "'{}' object cannot be interpreted as an integer",
+                            type_name(&other)
+                        )))
+                    }
+                }
+            }
+            None => return Err(type_error(format!("object of type '{}' has no len()", type_name(v)))),
+        },
+        _ => return Err(type_error(format!("object of type '{}' has no len()", type_name(v)))),
+    })
+}
+
+/// `item in container`.
+pub fn contains(vm: &mut Vm, container: &Value, item: &Value) -> PyResult<bool> {
+    Ok(match container {
+        Value::Str(s) => match item {
+            Value::Str(sub) => s.as_str().contains(sub.as_str()),
+            other => {
+                return Err(type_error(format!(
+                    "'in <string>' requires string as left operand, not {}",
+                    type_name(other)
+                )))
+            }
+        },
+        Value::List(l) => {
+            let items = l.snapshot();
+            for x in &items {
+                if x.is(item) || eq(vm, x, item)? {
+                    return Ok(true);
+                }
+            }
+            false
+        }
+        Value::Tuple(t) => {
+            for x in t.items.iter() {
+                if x.is(item) || eq(vm, x, item)? {
+                    return Ok(true);
+                }
+            }
+            false
+        }
+        Value::Dict(d) => {
+            let k = hkey(vm, item)?;
+            d.get(&k).is_some()
+        }
+        Value::Set(s) => {
+            let k = hkey(vm, item)?;
+            s.table.lock().contains(&k)
+        }
+        Value::Range(r) => match item {
+            Value::Int(i) => {
+                let n = r.len();
+                n > 0 && (i - r.start) % r.step == 0 && {
+                    let idx = (i - r.start) / r.step;
+                    idx >= 0 && idx < n
+                }
+            }
+            _ => false,
+        },
+        Value::Instance(inst) => {
+            if let Some(f) = inst.class.lookup("__contains__") {
+                let r = vm.call(&f, Args::new(vec![container.clone(), item.clone()]))?;
+                return truthy(vm, &r);
+            }
+            if inst.class.lookup("__iter__").is_some() || inst.class.lookup("__getitem__").is_some() {
+                let it = crate::iter::get_iter(vm, container)?;
+                while let Some(x) = crate::iter::next(vm, &it)? {
+                    if x.is(item) || eq(vm, &x, item)? {
+                        return Ok(true);
+                    }
+                }
+                return Ok(false);
+            }
+            return Err(type_error(format!("argument of type '{}' is not iterable", type_name(container))));
+        }
+        Value::Iter(_) => {
+            while let Some(x) = crate::iter::next(vm, container)? {
+                if x.is(item) || eq(vm, &x, item)? {
+                    return Ok(true);
+                }
+            }
+            false
+        }
+        _ => return Err(type_error(format!("argument of type '{}' is not iterable", type_name(container)))),
+    })
+}
+
+/// Converts an index value to i64 (bools count; `__index__` for user classes).
+pub fn index_value(v: &Value, what: &str) -> PyResult<i64> {
+    match v {
+        Value::Int(i) => Ok(*i),
+        Value::Bool(b) => Ok(*b as i64),
+        Value::BigInt(_) => Err(index_error(format!("cannot fit 'int' into an index-sized integer"))),
+        other => Err(type_error(format!("{what} indices must be integers or slices, not {}", type_name(other)))),
+    }
+}
+
+/// Resolves a possibly negative index against `len`; `None` when out of range.
+pub fn norm_index(i: i64, len: usize) -> Option<usize> {
+    let len = len as i64;
+    let j = if i < 0 { i + len } else { i };
+    (0..len).contains(&j).then_some(j as usize)
+}
+
+/// `container[key]`.
+pub fn getitem(vm: &mut Vm, container: &Value, key: &Value) -> PyResult<Value> {
+    match container {
+        Value::List(l) => {
+            if let Value::Slice(s) = key {
+                let items = l.snapshot();
+                let idx = crate::methods::seq::slice_indices(vm, s, items.len())?;
+                return Ok(Value::list(idx.into_iter().map(|i| items[i].clone()).collect()));
+            }
+            let i = index_value(key, "list")?;
+            let items = l.items.lock();
+            match norm_index(i, items.len()) {
+                Some(j) => Ok(items[j].clone()),
+                None => Err(index_error("list index out of range")),
+            }
+        }
+        Value::Tuple(t) => {
+            if let Value::Slice(s) = key {
+                let idx = crate::methods::seq::slice_indices(vm, s, t.items.len())?;
+                return Ok(Value::tuple(idx.into_iter().map(|i| t.items[i].clone()).collect()));
+            }
+            let i = index_value(key, "tuple")?;
+            match norm_index(i, t.items.len()) {
+                Some(j) => Ok(t.items[j].clone()),
+                None => Err(index_error("tuple index out of range")),
+            }
+        }
+        Value::Str(s) => crate::methods::str::str_getitem(vm, s, key),
+        Value::Dict(d) => {
+            let k = hkey(vm, key)?;
+            match d.get(&k) {
+                Some(v) => Ok(v),
+                None => Err(key_error(key.clone())),
+            }
+        }
+        Value::Range(r) => {
+            if let Value::Slice(s) = key {
+                let idx = crate::methods::seq::slice_indices(vm, s, r.len() as usize)?;
+                let items = idx.into_iter().map(|i| Value::Int(r.get(i as i64))).collect();
+                return Ok(Value::list(items));
+            }
+            let i = index_value(key, "range")?;
+            match norm_index(i, r.len() as usize) {
+                Some(j) => Ok(Value::Int(r.get(j as i64))),
+                None => Err(index_error("range object index out of range")),
+            }
+        }
+        Value::Instance(inst) => match inst.class.lookup("__getitem__") {
+            Some(f) => vm.call(&f, Args::new(vec![container.clone(), key.clone()])),
+            None => Err(type_error(format!("'{}' object is not subscriptable", type_name(container)))),
+        },
+        Value::Class(c) if c.kind != TypeKind::Object => Ok(container.clone()),
+        _ => Err(type_error(format!("'{}' object is not subscriptable", type_name(container)))),
+    }
+}
+
+/// `container[key] = value`.
+pub fn setitem(vm: &mut Vm, container: &Value, key: &Value, value: Value) -> PyResult<()> {
+    match container {
+        Value::List(l) => {
+            if let Value::Slice(s) = key {
+                let new_items = collect(vm, &value)?;
+                return crate::methods::seq::list_set_slice(vm, l, s, new_items);
+            }
+            let i = index_value(key, "list")?;
+            let mut items = l.items.lock();
+            match norm_index(i, items.len()) {
+                Some(j) => {
+                    items[j] = value;
+                    Ok(())
+                }
+                None => Err(index_error("list assignment index out of range")),
+            }
+        }
+        Value::Dict(d) => {
+            let k = hkey(vm, key)?;
+            d.insert(k, value);
+            Ok(())
+        }
+        Value::Instance(inst) => match inst.class.lookup("__setitem__") {
+            Some(f) => vm.call(&f, Args::new(vec![container.clone(), key.clone(), value])).map(|_| ()),
+            None => Err(type_error(format!("'{}' object does not support item assignment", type_name(container)))),
+        },
+        _ => Err(type_error(format!("'{}' object does not support item assignment", type_name(container)))),
+    }
+}
+
+/// `del container[key]`.
+pub fn delitem(vm: &mut Vm, container: &Value, key: &Value) -> PyResult<()> {
+    match container {
+        Value::List(l) => {
+            if let Value::Slice(s) = key {
+                let n = l.len();
+                let mut idx = crate::methods::seq::slice_indices(vm, s, n)?;
+                idx.sort_unstable();
+                let mut items = l.items.lock();
+                for i in idx.into_iter().rev() {
+                    items.remove(i);
+                }
+                return Ok(());
+            }
+            let i = index_value(key, "list")?;
+            let mut items = l.items.lock();
+            match norm_index(i, items.len()) {
+                Some(j) => {
+                    items.remove(j);
+                    Ok(())
+                }
+                None => Err(index_error("list assignment index out of range")),
+            }
+        }
+        Value::Dict(d) => {
+            let k = hkey(vm, key)?;
+            match d.remove(&k) {
+                Some(_) => Ok(()),
+                None => Err(key_error(key.clone())),
+            }
+        }
+        Value::Instance(inst) => match inst.class.lookup("__delitem__") {
+            Some(f) => vm.call(&f, Args::new(vec![container.clone(), key.clone()])).map(|_| ()),
+            None => Err(type_error(format!("'{}' object doesn't support item deletion", type_name(container)))),
+        },
+        _ => Err(type_error(format!("'{}' object doesn't support item deletion", type_name(container)))),
+    }
+}
+
+/// Collects any iterable into a Vec.
+pub fn collect(vm: &mut Vm, v: &Value) -> PyResult<Vec<Value>> {
+    match v {
+        Value::List(l) => Ok(l.snapshot()),
+        Value::Tuple(t) => Ok(t.items.to_vec()),
+        _ => {
+            let it = crate::iter::get_iter(vm, v)?;
+            let mut out = Vec::new();
+            while let Some(x) = crate::iter::next(vm, &it)? {
+                out.push(x);
+            }
+            Ok(out)
+        }
+    }
+}
+
+/// Integer value of a number-like for builtins that need one (`range`, `chr`, ...).
+pub fn as_int(v: &Value) -> PyResult<i64> {
+    match v {
+        Value::Int(i) => Ok(*i),
+        Value::Bool(b) => Ok(*b as i64),
+        Value::BigInt(_) => Err(crate::errors::overflow_error("Python int too large to convert to C ssize_t")),
+        other => Err(type_error(format!("'{}' object cannot be interpreted as an integer", type_name(other)))),
+    }
+}

@@ -1,0 +1,129 @@
+//! Running a program end to end: read, compile, execute on an interpreter thread with a
+//! large stack, print any uncaught exception, and turn the outcome into an exit status.
+
+use std::sync::Arc;
+
+use crate::dict::Dict;
+use crate::object::{Code, Module};
+use crate::value::Value;
+use crate::vm::{Interp, Vm};
+
+/// The highest `sys.setrecursionlimit` accepts; the interpreter thread's stack is sized
+/// so that builtins calling back into Python this deep cannot overflow it.
+pub const MAX_RECURSION_LIMIT: usize = 50_000;
+const INTERPRETER_STACK: usize = 1 << 30;
+
+pub enum Source {
+    /// A script path, as given on the command line.
+    File(String),
+    /// `-c` code.
+    Code(String),
+}
+
+pub struct RunOptions {
+    /// Arguments after the script (become `sys.argv[1:]`).
+    pub args: Vec<String>,
+    /// `-u`: write stdout unbuffered.
+    pub unbuffered: bool,
+}
+
+/// Runs a program and returns the process exit status.
+pub fn run(source: Source, opts: RunOptions) -> i32 {
+    let (filename, text, argv0) = match source {
+        Source::File(path) => {
+            let abs = std::path::absolute(&path).map(|p| p.display().to_string()).unwrap_or(path.clone());
+            match std::fs::read(&path) {
+                Ok(bytes) => match String::from_utf8(bytes) {
+                    Ok(text) => (abs, text, path),
+                    Err(e) => {
+                        let offset = e.utf8_error().valid_up_to();
+                        eprintln!(
+                            "SyntaxError: (unicode error) 'utf-8' codec can't decode byte 0x{:02x} in position {offset}: invalid start byte",
+                            e.as_bytes()[offset]
+                        );
+                        return 1;
+                    }
+                },
+                Err(e) => {
+                    let errno = e.raw_os_error().unwrap_or(2);
+                    let msg = crate::errors::strerror(errno, &e);
+                    eprintln!("gilvm: can't open file '{abs}': [Errno {errno}] {msg}");
+                    return 2;
+                }
+            }
+        }
+        Source::Code(code) => ("<string>".to_string(), code, "-c".to_string()),
+    };
+    let code = match gilvm_compiler::compile_source(&text, &filename) {
+        Ok(code) => code,
+        Err(err) => {
+            eprint!("{}", err.render(&filename, &text));
+            return 1;
+        }
+    };
+    let mut argv = vec![argv0];
+    argv.extend(opts.args);
+    let interp = Interp::new(argv, opts.unbuffered);
+    interp.sources.lock().insert(Arc::from(filename.as_str()), Arc::from(text.as_str()));
+    let worker_interp = interp.clone();
+    let worker = std::thread::Builder::new()
+        .name("MainThread".into())
+        .stack_size(INTERPRETER_STACK)
+        .spawn(move || run_main(worker_interp, code, filename));
+    let status = match worker.map(|h| h.join()) {
+        Ok(Ok(status)) => status,
+        _ => {
+            interp.io.flush_stdout();
+            eprintln!("gilvm: internal error (the interpreter thread stopped unexpectedly)");
+            70
+        }
+    };
+    interp.io.flush_stdout();
+    status
+}
+
+fn run_main(interp: Arc<Interp>, code: Arc<gilvm_compiler::CodeObject>, filename: String) -> i32 {
+    let mut vm = Vm::new(interp.clone());
+    let globals = Arc::new(Dict::new());
+    globals.set_str("__name__", Value::str("__main__"));
+    globals.set_str("__doc__", Value::None);
+    if filename != "<string>" {
+        globals.set_str("__file__", Value::str(filename));
+    }
+    let main = Value::Module(Arc::new(Module { name: Arc::from("__main__"), dict: globals.clone() }));
+    interp.modules.lock().insert("__main__".into(), main);
+    let result = vm.run_module_code(Code::link(&code), globals);
+    match result {
+        Ok(_) => 0,
+        Err(err) => exit_status(&mut vm, err),
+    }
+}
+
+/// Prints an uncaught exception (or handles SystemExit) and picks the exit status.
+pub fn exit_status(vm: &mut Vm, err: crate::errors::PyErr) -> i32 {
+    if err.matches("SystemExit") {
+        let args = crate::protocol::exception_args(&err.value());
+        let code = match args.len() {
+            0 => Value::None,
+            1 => args[0].clone(),
+            _ => Value::tuple(args),
+        };
+        return match code {
+            Value::None => 0,
+            Value::Int(i) => i as i32,
+            Value::Bool(b) => b as i32,
+            other => {
+                let msg = crate::protocol::str(vm, &other).unwrap_or_default();
+                vm.interp.io.write_stderr(&format!("{msg}\n"));
+                1
+            }
+        };
+    }
+    let text = crate::traceback::format_exception(vm, &err);
+    vm.interp.io.write_stderr(&text);
+    if err.matches("KeyboardInterrupt") {
+        130
+    } else {
+        1
+    }
+}

@@ -1,0 +1,248 @@
+//! Runtime values: the [`Value`] enum and the small immutable and mutable object types.
+//!
+//! Every value is `Send + Sync`: heap objects are shared through `Arc`, and mutable state
+//! sits behind `parking_lot` locks. That is what lets bytecode run on many OS threads at
+//! once when the GIL is off. Locks on objects are held only for the duration of a Rust
+//! operation, never across a call back into Python code.
+
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::Arc;
+
+use num_bigint::BigInt;
+use parking_lot::Mutex;
+
+use crate::dict::Dict;
+use crate::object::{BoundMethod, Builtin, Class, Code, Function, Instance, Module};
+use crate::iter::IterObj;
+use crate::set::Set;
+
+/// A Python value. Small immediates are stored inline; everything else is an `Arc`.
+#[derive(Clone)]
+pub enum Value {
+    None,
+    Bool(bool),
+    /// An int that fits in 64 bits; results that overflow become [`Value::BigInt`].
+    Int(i64),
+    /// An int outside the i64 range (always normalized: never fits in i64).
+    BigInt(Arc<BigInt>),
+    Float(f64),
+    Str(Arc<PyStr>),
+    Tuple(Arc<Tuple>),
+    List(Arc<List>),
+    Dict(Arc<Dict>),
+    Set(Arc<Set>),
+    Range(Arc<Range>),
+    Slice(Arc<Slice>),
+    Function(Arc<Function>),
+    Builtin(Arc<Builtin>),
+    BoundMethod(Arc<BoundMethod>),
+    Class(Arc<Class>),
+    Instance(Arc<Instance>),
+    Module(Arc<Module>),
+    Iter(Arc<IterObj>),
+    /// A native object from a builtin module (files, locks, ...).
+    Native(Arc<dyn crate::object::NativeObject>),
+    /// A compiled code object, as a constant for `MakeFunction`.
+    Code(Arc<Code>),
+    /// A closure cell, as pushed by `LoadClosure`.
+    Cell(Arc<Cell>),
+    Ellipsis,
+    NotImplemented,
+    /// Marks an unbound local slot or an empty cell; never visible to Python code.
+    Unbound,
+}
+
+impl Value {
+    pub fn str(s: impl Into<String>) -> Value {
+        Value::Str(Arc::new(PyStr::new(s.into())))
+    }
+
+    pub fn tuple(items: Vec<Value>) -> Value {
+        Value::Tuple(Arc::new(Tuple { items: items.into_boxed_slice() }))
+    }
+
+    pub fn list(items: Vec<Value>) -> Value {
+        Value::List(Arc::new(List::new(items)))
+    }
+
+    pub fn from_bigint(b: BigInt) -> Value {
+        use num_traits::ToPrimitive;
+        match b.to_i64() {
+            Some(i) => Value::Int(i),
+            None => Value::BigInt(Arc::new(b)),
+        }
+    }
+
+    pub fn is_none(&self) -> bool {
+        matches!(self, Value::None)
+    }
+
+    /// Identity, as Python's `is` sees it.
+    pub fn is(&self, other: &Value) -> bool {
+        match (self, other) {
+            (Value::None, Value::None)
+            | (Value::Ellipsis, Value::Ellipsis)
+            | (Value::NotImplemented, Value::NotImplemented)
+            | (Value::Unbound, Value::Unbound) => true,
+            (Value::Bool(a), Value::Bool(b)) => a == b,
+            // Small ints are cached in CPython (-5..=256); equal i64 values behave alike.
+            (Value::Int(a), Value::Int(b)) => a == b,
+            (Value::Float(a), Value::Float(b)) => a.to_bits() == b.to_bits(),
+            _ => match (self.heap_ptr(), other.heap_ptr()) {
+                (Some(a), Some(b)) => a == b,
+                _ => false,
+            },
+        }
+    }
+
+    /// The address of the heap object, for identity and `id()`.
+    pub fn heap_ptr(&self) -> Option<usize> {
+        Some(match self {
+            Value::BigInt(a) => Arc::as_ptr(a) as usize,
+            Value::Str(a) => Arc::as_ptr(a) as usize,
+            Value::Tuple(a) => Arc::as_ptr(a) as usize,
+            Value::List(a) => Arc::as_ptr(a) as usize,
+            Value::Dict(a) => Arc::as_ptr(a) as usize,
+            Value::Set(a) => Arc::as_ptr(a) as usize,
+            Value::Range(a) => Arc::as_ptr(a) as usize,
+            Value::Slice(a) => Arc::as_ptr(a) as usize,
+            Value::Function(a) => Arc::as_ptr(a) as usize,
+            Value::Builtin(a) => Arc::as_ptr(a) as usize,
+            Value::BoundMethod(a) => Arc::as_ptr(a) as usize,
+            Value::Class(a) => Arc::as_ptr(a) as usize,
+            Value::Instance(a) => Arc::as_ptr(a) as usize,
+            Value::Module(a) => Arc::as_ptr(a) as usize,
+            Value::Iter(a) => Arc::as_ptr(a) as usize,
+            Value::Native(a) => Arc::as_ptr(a) as *const u8 as usize,
+            Value::Code(a) => Arc::as_ptr(a) as usize,
+            Value::Cell(a) => Arc::as_ptr(a) as usize,
+            _ => return None,
+        })
+    }
+
+    pub fn as_str(&self) -> Option<&str> {
+        match self {
+            Value::Str(s) => Some(s.as_str()),
+            _ => None,
+        }
+    }
+}
+
+/// An immutable string with a lazily computed hash.
+pub struct PyStr {
+    s: Box<str>,
+    /// 0 until computed.
+    hash: AtomicU64,
+    ascii: bool,
+}
+
+impl PyStr {
+    pub fn new(s: String) -> PyStr {
+        let ascii = s.is_ascii();
+        PyStr { s: s.into_boxed_str(), hash: AtomicU64::new(0), ascii }
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.s
+    }
+
+    pub fn is_ascii(&self) -> bool {
+        self.ascii
+    }
+
+    /// Length in code points, as `len()` reports it.
+    pub fn char_len(&self) -> usize {
+        if self.ascii {
+            self.s.len()
+        } else {
+            self.s.chars().count()
+        }
+    }
+
+    pub fn hash(&self) -> u64 {
+        let h = self.hash.load(Ordering::Relaxed);
+        if h != 0 {
+            return h;
+        }
+        let h = crate::dict::hash_bytes(self.s.as_bytes()).max(1);
+        self.hash.store(h, Ordering::Relaxed);
+        h
+    }
+}
+
+pub struct Tuple {
+    pub items: Box<[Value]>,
+}
+
+pub struct List {
+    pub items: Mutex<Vec<Value>>,
+}
+
+impl List {
+    pub fn new(items: Vec<Value>) -> List {
+        List { items: Mutex::new(items) }
+    }
+
+    /// A snapshot of the items (so no lock is held while Python code runs).
+    pub fn snapshot(&self) -> Vec<Value> {
+        self.items.lock().clone()
+    }
+
+    pub fn len(&self) -> usize {
+        self.items.lock().len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+}
+
+/// `range(start, stop, step)`; the fields are plain i64 (ranges beyond i64 are rejected).
+pub struct Range {
+    pub start: i64,
+    pub stop: i64,
+    pub step: i64,
+}
+
+impl Range {
+    pub fn len(&self) -> i64 {
+        let (start, stop, step) = (self.start as i128, self.stop as i128, self.step as i128);
+        let n = if step > 0 {
+            if stop > start {
+                (stop - start + step - 1) / step
+            } else {
+                0
+            }
+        } else if start > stop {
+            (start - stop - step - 1) / (-step)
+        } else {
+            0
+        };
+        n as i64
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    pub fn get(&self, i: i64) -> i64 {
+        self.start + i * self.step
+    }
+}
+
+pub struct Slice {
+    pub start: Value,
+    pub stop: Value,
+    pub step: Value,
+}
+
+/// A closure cell; `Value::Unbound` while empty.
+pub struct Cell {
+    pub value: Mutex<Value>,
+}
+
+impl Cell {
+    pub fn new(value: Value) -> Cell {
+        Cell { value: Mutex::new(value) }
+    }
+}

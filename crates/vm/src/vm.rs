@@ -1,0 +1,264 @@
+//! The per-thread interpreter state ([`Vm`]), frames, and the calling convention.
+//!
+//! Interpreter-wide state lives in [`Interp`] behind one `Arc`; each OS thread that runs
+//! bytecode owns a `Vm` with its value stack, frame stack and the exceptions it is
+//! handling. Frames live in a `Vec` on the heap, and Python-to-Python calls push a frame
+//! instead of recursing in Rust, so deep Python recursion ends in RecursionError.
+
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::Arc;
+
+use parking_lot::Mutex;
+
+use crate::dict::Dict;
+use crate::errors::{recursion_error, type_error, PyErr, PyResult};
+use crate::object::{Args, Code, Function, TbEntry};
+use crate::value::{Cell, Value};
+
+/// State shared by every thread of one interpreter.
+pub struct Interp {
+    pub builtins: Arc<Dict>,
+    /// `sys.modules`: builtin modules are created on first import.
+    pub modules: Mutex<std::collections::HashMap<String, Value>>,
+    /// Source text by filename, for tracebacks.
+    pub sources: Mutex<std::collections::HashMap<Arc<str>, Arc<str>>>,
+    pub recursion_limit: AtomicUsize,
+    pub io: crate::io::Io,
+    pub argv: Vec<String>,
+    pub random: Mutex<Option<crate::modules::mt::Mt19937>>,
+}
+
+impl Interp {
+    pub fn new(argv: Vec<String>, unbuffered: bool) -> Arc<Interp> {
+        let interp = Arc::new(Interp {
+            builtins: Arc::new(Dict::new()),
+            modules: Mutex::new(Default::default()),
+            sources: Mutex::new(Default::default()),
+            recursion_limit: AtomicUsize::new(1000),
+            io: crate::io::Io::new(unbuffered),
+            argv,
+            random: Mutex::new(None),
+        });
+        crate::builtins::install(&interp.builtins);
+        interp
+    }
+
+    pub fn source_line(&self, filename: &str, line: u32) -> Option<String> {
+        let sources = self.sources.lock();
+        let src = sources.get(filename)?;
+        src.lines().nth(line.checked_sub(1)? as usize).map(|l| l.to_string())
+    }
+}
+
+/// An exception handler pushed by `SetupFinally`.
+#[derive(Clone, Copy)]
+pub struct Block {
+    pub handler: u32,
+    /// Absolute value-stack depth to cut back to.
+    pub depth: u32,
+    /// Depth of the handled-exception stack to cut back to.
+    pub exc_depth: u32,
+}
+
+pub struct Frame {
+    pub code: Arc<Code>,
+    pub globals: Arc<Dict>,
+    /// The class namespace while a class body runs.
+    pub ns: Option<Arc<Dict>>,
+    pub ip: usize,
+    /// Index of the first local in the value stack; the slot below it is the callee's.
+    pub base: usize,
+    pub cells: Vec<Arc<Cell>>,
+    pub blocks: Vec<Block>,
+    /// A unique id, so a traceback lists a frame once however often it re-raises.
+    pub id: u64,
+}
+
+/// One thread's interpreter.
+pub struct Vm {
+    pub interp: Arc<Interp>,
+    pub stack: Vec<Value>,
+    pub frames: Vec<Frame>,
+    /// Exceptions being handled (innermost last): what a bare `raise` re-raises.
+    pub exc_stack: Vec<Value>,
+    /// Instructions until the next safe point does its work.
+    pub ticks: u32,
+    next_frame_id: u64,
+    /// Objects being repr'd, to print `[...]` for self-containing containers.
+    pub repr_guard: Vec<usize>,
+}
+
+/// How many safe points pass between checks for pending work.
+pub const TICKS: u32 = 100;
+
+impl Vm {
+    pub fn new(interp: Arc<Interp>) -> Vm {
+        Vm {
+            interp,
+            stack: Vec::with_capacity(1024),
+            frames: Vec::with_capacity(64),
+            exc_stack: Vec::new(),
+            ticks: TICKS,
+            next_frame_id: 0,
+            repr_guard: Vec::new(),
+        }
+    }
+
+    /// The one place where a thread may pause between instructions: reached on backward
+    /// jumps and calls when `ticks` runs out.
+    #[cold]
+    pub fn safe_point(&mut self) -> PyResult<()> {
+        self.ticks = TICKS;
+        Ok(())
+    }
+
+    // ----- frames -----
+
+    /// Pushes a frame whose locals already sit at `stack[base..]` (parameters filled in,
+    /// the rest to be padded with `Unbound`).
+    pub fn push_frame(&mut self, code: Arc<Code>, globals: Arc<Dict>, base: usize, closure: &[Arc<Cell>]) -> PyResult<()> {
+        if self.frames.len() >= self.interp.recursion_limit.load(Ordering::Relaxed) {
+            self.stack.truncate(base.saturating_sub(1));
+            return Err(recursion_error());
+        }
+        let nlocals = code.nlocals;
+        let filled = self.stack.len() - base;
+        for _ in filled..nlocals {
+            self.stack.push(Value::Unbound);
+        }
+        let cells = if code.co.cellvars.is_empty() && closure.is_empty() {
+            Vec::new()
+        } else {
+            let mut cells: Vec<Arc<Cell>> = code.co.cellvars.iter().map(|_| Arc::new(Cell::new(Value::Unbound))).collect();
+            for &(cell, param) in &code.co.cell_params {
+                let v = std::mem::replace(&mut self.stack[base + param as usize], Value::Unbound);
+                cells[cell as usize] = Arc::new(Cell::new(v));
+            }
+            cells.extend(closure.iter().cloned());
+            cells
+        };
+        self.next_frame_id += 1;
+        self.frames.push(Frame { code, globals, ns: None, ip: 0, base, cells, blocks: Vec::new(), id: self.next_frame_id });
+        Ok(())
+    }
+
+    /// Pushes a frame for `func` called with `args` (binding them to parameters).
+    pub fn push_function_frame(&mut self, func: &Arc<Function>, args: Args) -> PyResult<()> {
+        // The callee slot below the locals (a placeholder: the caller has consumed it).
+        self.stack.push(Value::None);
+        let base = self.stack.len();
+        if let Err(e) = crate::call::bind_args(self, func, args) {
+            self.stack.truncate(base - 1);
+            return Err(e);
+        }
+        self.push_frame(func.code.clone(), func.globals.clone(), base, &func.closure)
+    }
+
+    /// Calls any callable from Rust and returns its result.
+    pub fn call(&mut self, callee: &Value, args: Args) -> PyResult<Value> {
+        match callee {
+            Value::Function(f) => {
+                let f = f.clone();
+                self.push_function_frame(&f, args)?;
+                let depth = self.frames.len();
+                self.run_frames(depth)
+            }
+            _ => crate::call::call_other(self, callee, args),
+        }
+    }
+
+    /// Shorthand for calling with positional arguments only.
+    pub fn call_pos(&mut self, callee: &Value, pos: Vec<Value>) -> PyResult<Value> {
+        self.call(callee, Args::new(pos))
+    }
+
+    /// Runs a module's code object with `globals` as its namespace.
+    pub fn run_module_code(&mut self, code: Arc<Code>, globals: Arc<Dict>) -> PyResult<Value> {
+        self.stack.push(Value::None);
+        let base = self.stack.len();
+        self.push_frame(code, globals, base, &[])?;
+        let depth = self.frames.len();
+        self.run_frames(depth)
+    }
+
+    /// Runs frames until the frame at depth `entry_depth` returns, handling exceptions
+    /// with the frames' handler blocks along the way.
+    pub fn run_frames(&mut self, entry_depth: usize) -> PyResult<Value> {
+        loop {
+            match crate::eval::run(self, entry_depth) {
+                Ok(v) => return Ok(v),
+                Err(e) => self.unwind(e, entry_depth)?,
+            }
+        }
+    }
+
+    /// Finds a handler for `err`: records traceback entries, pops frames without a
+    /// handler, and resumes at the innermost handler at or above `entry_depth`.
+    fn unwind(&mut self, err: PyErr, entry_depth: usize) -> PyResult<()> {
+        self.set_context(&err);
+        loop {
+            let frame = self.frames.last_mut().expect("unwinding always has a frame");
+            let ip = frame.ip.saturating_sub(1);
+            let co = &frame.code.co;
+            if let Some(state) = &err.0.exc {
+                let mut st = state.lock();
+                if st.traceback.last().map(|t| t.frame_id) != Some(frame.id) {
+                    st.traceback.push(TbEntry {
+                        filename: co.filename.clone(),
+                        name: co.name.clone(),
+                        line: co.lines.get(ip).copied().unwrap_or(co.first_line),
+                        span: co.spans.get(ip).copied().unwrap_or_default(),
+                        frame_id: frame.id,
+                    });
+                }
+            }
+            if let Some(block) = frame.blocks.pop() {
+                frame.ip = block.handler as usize;
+                self.stack.truncate(block.depth as usize);
+                self.exc_stack.truncate(block.exc_depth as usize);
+                self.exc_stack.push(err.value());
+                self.stack.push(err.value());
+                return Ok(());
+            }
+            let frame = self.frames.pop().expect("checked above");
+            self.stack.truncate(frame.base.saturating_sub(1));
+            if self.frames.len() < entry_depth {
+                return Err(err);
+            }
+        }
+    }
+
+    /// Sets `__context__` on a newly raised exception from the one being handled.
+    fn set_context(&self, err: &PyErr) {
+        let Some(top) = self.exc_stack.last() else { return };
+        let Value::Instance(top_inst) = top else { return };
+        if Arc::ptr_eq(top_inst, &err.0) {
+            return;
+        }
+        if let Some(state) = &err.0.exc {
+            let mut st = state.lock();
+            if st.context.is_none() && st.traceback.is_empty() {
+                // Avoid a cycle when the handled exception already chains to this one.
+                let mut cur = Some(top.clone());
+                let mut depth = 0;
+                while let Some(Value::Instance(c)) = cur {
+                    if Arc::ptr_eq(&c, &err.0) || depth > 100 {
+                        return;
+                    }
+                    depth += 1;
+                    cur = c.exc.as_ref().and_then(|s| s.lock().context.clone());
+                }
+                st.context = Some(top.clone());
+            }
+        }
+    }
+
+    /// The globals of the innermost frame (the main module's before any frame runs).
+    pub fn current_globals(&self) -> Option<Arc<Dict>> {
+        self.frames.last().map(|f| f.globals.clone())
+    }
+
+    pub fn type_error<T>(&self, msg: impl Into<String>) -> PyResult<T> {
+        Err(type_error(msg))
+    }
+}

@@ -1,0 +1,3 @@
+print("module start")
+nonlocal counter
+counter = 0

@@ -1,0 +1,3 @@
+text = """starts here
+and never
+ends
