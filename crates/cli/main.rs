@@ -35,7 +35,11 @@ enum Command {
         #[arg(value_name = "FILE", required_unless_present = "code")]
         file: Option<String>,
         /// Arguments passed to the program as sys.argv[1:].
-        #[arg(value_name = "ARGS", trailing_var_arg = true, allow_hyphen_values = true)]
+        #[arg(
+            value_name = "ARGS",
+            trailing_var_arg = true,
+            allow_hyphen_values = true
+        )]
         args: Vec<String>,
     },
     /// Disassemble a program's bytecode.
@@ -56,7 +60,12 @@ fn main() -> ExitCode {
         }
     };
     let status = match cli.command {
-        Command::Run { code, unbuffered, file, args } => {
+        Command::Run {
+            code,
+            unbuffered,
+            file,
+            args,
+        } => {
             let source = match (code, file) {
                 (Some(code), file) => {
                     // With -c, a positional FILE is really the first program argument.
@@ -65,7 +74,10 @@ fn main() -> ExitCode {
                     all.extend(args.iter().cloned());
                     return finish(gilvm_vm::run(
                         gilvm_vm::Source::Code(code),
-                        gilvm_vm::RunOptions { args: all, unbuffered },
+                        gilvm_vm::RunOptions {
+                            args: all,
+                            unbuffered,
+                        },
                     ));
                 }
                 (None, Some(file)) => gilvm_vm::Source::File(file),
@@ -87,7 +99,10 @@ fn dis(path: &str) -> i32 {
         Ok(t) => t,
         Err(e) => {
             let errno = e.raw_os_error().unwrap_or(2);
-            eprintln!("gilvm: can't open file '{path}': [Errno {errno}] {}", gilvm_vm::errors::strerror(errno, &e));
+            eprintln!(
+                "gilvm: can't open file '{path}': [Errno {errno}] {}",
+                gilvm_vm::errors::strerror(errno, &e)
+            );
             return 2;
         }
     };

@@ -239,7 +239,9 @@ impl Instr {
             Call(n) => -(n as i32),
             CallKw(n) => -(n as i32) - 1,
             CallEx(flags) => -1 - (flags & 1) as i32,
-            MakeFunction(flags) => -((flags & 1) as i32) - ((flags >> 1) & 1) as i32 - ((flags >> 3) & 1) as i32,
+            MakeFunction(flags) => {
+                -((flags & 1) as i32) - ((flags >> 1) & 1) as i32 - ((flags >> 3) & 1) as i32
+            }
             LoadBuildClass | LoadAssertionError => 1,
             ReturnValue => -1,
             ImportName(_) => 1,
@@ -257,8 +259,8 @@ impl Instr {
     pub fn jump_target(self) -> Option<Label> {
         use Instr::*;
         match self {
-            Jump(t) | JumpBackward(t) | PopJumpIfFalse(t) | PopJumpIfTrue(t) | JumpIfFalseOrPop(t)
-            | JumpIfTrueOrPop(t) | ForIter(t) | SetupFinally(t) => Some(t),
+            Jump(t) | JumpBackward(t) | PopJumpIfFalse(t) | PopJumpIfTrue(t)
+            | JumpIfFalseOrPop(t) | JumpIfTrueOrPop(t) | ForIter(t) | SetupFinally(t) => Some(t),
             _ => None,
         }
     }
@@ -427,7 +429,10 @@ impl CodeObject {
         if i < self.cellvars.len() {
             &self.cellvars[i]
         } else {
-            self.freevars.get(i - self.cellvars.len()).map(|s| &**s).unwrap_or("?")
+            self.freevars
+                .get(i - self.cellvars.len())
+                .map(|s| &**s)
+                .unwrap_or("?")
         }
     }
 }

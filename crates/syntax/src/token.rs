@@ -332,3 +332,17 @@ impl fmt::Display for Token {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::Token;
+
+    #[test]
+    fn tokens_read_as_user_words() {
+        assert_eq!(Token::Def.to_string(), "keyword 'def'");
+        assert_eq!(Token::Indent.to_string(), "new indentation block");
+        assert_eq!(Token::Name("x".into()).to_string(), "name 'x'");
+        assert_eq!(Token::DoubleStarEqual.to_string(), "'**='");
+        assert_eq!(Token::Newline.to_string(), "end of line");
+    }
+}

@@ -4,7 +4,9 @@
 use std::sync::Arc;
 
 use crate::errors::{attribute_error, type_error, PyResult};
-use crate::object::{downcast, Args, BoundMethod, Class, Descriptor, DescriptorObj, SuperObj, TypeKind};
+use crate::object::{
+    downcast, Args, BoundMethod, Class, Descriptor, DescriptorObj, SuperObj, TypeKind,
+};
 use crate::ops::type_name;
 use crate::protocol::class_of;
 use crate::types::types;
@@ -12,7 +14,10 @@ use crate::value::Value;
 use crate::vm::Vm;
 
 fn bind(receiver: &Value, func: Value) -> Value {
-    Value::BoundMethod(Arc::new(BoundMethod { receiver: receiver.clone(), func }))
+    Value::BoundMethod(Arc::new(BoundMethod {
+        receiver: receiver.clone(),
+        func,
+    }))
 }
 
 /// What a class attribute becomes when read through an instance.
@@ -22,7 +27,9 @@ fn bind_class_attr(vm: &mut Vm, obj: &Value, cls: &Arc<Class>, attr: Value) -> P
         Value::Builtin(b) if b.owner.is_some() => bind(obj, attr),
         Value::Native(_) => match downcast::<DescriptorObj>(&attr) {
             Some(d) => match &*d.desc.read() {
-                Descriptor::Property { fget, .. } => return vm.call(fget, Args::new(vec![obj.clone()])),
+                Descriptor::Property { fget, .. } => {
+                    return vm.call(fget, Args::new(vec![obj.clone()]))
+                }
                 Descriptor::Static(f) => f.clone(),
                 Descriptor::ClassMethod(f) => bind(&Value::Class(cls.clone()), f.clone()),
             },
@@ -36,6 +43,11 @@ fn bind_class_attr(vm: &mut Vm, obj: &Value, cls: &Arc<Class>, attr: Value) -> P
 pub fn get_attr(vm: &mut Vm, obj: &Value, name: &str) -> PyResult<Value> {
     match obj {
         Value::Instance(inst) => {
+            if !inst.class.has_hooks() {
+                if let Some(v) = inst.get_attr(name) {
+                    return Ok(v);
+                }
+            }
             let class_attr = inst.class.lookup(name);
             if let Some(attr) = &class_attr {
                 if let Some(d) = downcast::<DescriptorObj>(attr) {
@@ -73,11 +85,17 @@ pub fn get_attr(vm: &mut Vm, obj: &Value, name: &str) -> PyResult<Value> {
             if let Some(v) = special_attr(vm, obj, name)? {
                 return Ok(v);
             }
-            Err(attribute_error(format!("type object '{}' has no attribute '{}'", cls.name, name)))
+            Err(attribute_error(format!(
+                "type object '{}' has no attribute '{}'",
+                cls.name, name
+            )))
         }
         Value::Module(m) => match m.dict.get_str(name) {
             Some(v) => Ok(v),
-            None => Err(attribute_error(format!("module '{}' has no attribute '{}'", m.name, name))),
+            None => Err(attribute_error(format!(
+                "module '{}' has no attribute '{}'",
+                m.name, name
+            ))),
         },
         Value::Native(_) => {
             if let Some(s) = downcast::<SuperObj>(obj) {
@@ -106,7 +124,11 @@ pub fn get_attr(vm: &mut Vm, obj: &Value, name: &str) -> PyResult<Value> {
 }
 
 fn no_attr(obj: &Value, name: &str) -> crate::errors::PyErr {
-    let e = attribute_error(format!("'{}' object has no attribute '{}'", type_name(obj), name));
+    let e = attribute_error(format!(
+        "'{}' object has no attribute '{}'",
+        type_name(obj),
+        name
+    ));
     e.0.set_attr("name", Value::str(name));
     e
 }
@@ -123,7 +145,9 @@ fn special_attr(vm: &mut Vm, obj: &Value, name: &str) -> PyResult<Option<Value>>
         ("__bases__", Value::Class(c)) => {
             Value::tuple(c.base.iter().map(|b| Value::Class(b.clone())).collect())
         }
-        ("__mro__", Value::Class(c)) => Value::tuple(c.mro().into_iter().map(Value::Class).collect()),
+        ("__mro__", Value::Class(c)) => {
+            Value::tuple(c.mro().into_iter().map(Value::Class).collect())
+        }
         ("__doc__", Value::Class(_)) => Value::None,
         ("__dict__", Value::Instance(inst)) => {
             let d = crate::dict::Dict::new();
@@ -134,7 +158,13 @@ fn special_attr(vm: &mut Vm, obj: &Value, name: &str) -> PyResult<Option<Value>>
         }
         ("__name__", Value::Function(f)) => Value::str(f.name.to_string()),
         ("__qualname__", Value::Function(f)) => Value::str(f.qualname.to_string()),
-        ("__doc__", Value::Function(f)) => f.code.co.docstring.as_ref().map(|d| Value::str(d.to_string())).unwrap_or(Value::None),
+        ("__doc__", Value::Function(f)) => f
+            .code
+            .co
+            .docstring
+            .as_ref()
+            .map(|d| Value::str(d.to_string()))
+            .unwrap_or(Value::None),
         ("__module__", Value::Function(f)) => f.globals.get_str("__name__").unwrap_or(Value::None),
         ("__defaults__", Value::Function(f)) => {
             if f.defaults.is_empty() {
@@ -156,7 +186,9 @@ fn special_attr(vm: &mut Vm, obj: &Value, name: &str) -> PyResult<Option<Value>>
         }),
         ("__self__", Value::BoundMethod(m)) => m.receiver.clone(),
         ("__func__", Value::BoundMethod(m)) => m.func.clone(),
-        ("__name__", Value::BoundMethod(m)) => return get_attr(vm, &m.func.clone(), "__name__").map(Some),
+        ("__name__", Value::BoundMethod(m)) => {
+            return get_attr(vm, &m.func.clone(), "__name__").map(Some)
+        }
         ("__name__", Value::Module(m)) => Value::str(m.name.to_string()),
         ("__dict__", Value::Module(m)) => Value::Dict(m.dict.clone()),
         ("co_name", Value::Code(c)) => Value::str(c.co.name.to_string()),
@@ -174,14 +206,20 @@ fn special_attr(vm: &mut Vm, obj: &Value, name: &str) -> PyResult<Option<Value>>
         ("imag", Value::Float(_)) => Value::Float(0.0),
         ("numerator", Value::Int(_) | Value::BigInt(_)) => obj.clone(),
         ("denominator", Value::Int(_) | Value::BigInt(_)) => Value::Int(1),
-        (_, Value::Instance(inst)) if inst.class.kind == TypeKind::Exception => return exception_attr(obj, name),
+        (_, Value::Instance(inst)) if inst.class.kind == TypeKind::Exception => {
+            return exception_attr(obj, name)
+        }
         _ => return Ok(None),
     }))
 }
 
 fn exception_attr(obj: &Value, name: &str) -> PyResult<Option<Value>> {
-    let Value::Instance(inst) = obj else { return Ok(None) };
-    let Some(state) = &inst.exc else { return Ok(None) };
+    let Value::Instance(inst) = obj else {
+        return Ok(None);
+    };
+    let Some(state) = &inst.exc else {
+        return Ok(None);
+    };
     let st = state.lock();
     Ok(Some(match name {
         "__cause__" => st.cause.clone().unwrap_or(Value::None),
@@ -198,7 +236,10 @@ fn exception_attr(obj: &Value, name: &str) -> PyResult<Option<Value>> {
             }
         }
         "value" if inst.class.is_subclass(&types().exc("StopIteration")) => {
-            crate::protocol::exception_args(obj).first().cloned().unwrap_or(Value::None)
+            crate::protocol::exception_args(obj)
+                .first()
+                .cloned()
+                .unwrap_or(Value::None)
         }
         _ => return Ok(None),
     }))
@@ -228,7 +269,9 @@ fn super_attr(vm: &mut Vm, s: &SuperObj, name: &str) -> PyResult<Value> {
             func: object_init,
             owner: None,
         }))),
-        _ => Err(attribute_error(format!("'super' object has no attribute '{name}'"))),
+        _ => Err(attribute_error(format!(
+            "'super' object has no attribute '{name}'"
+        ))),
     }
 }
 
@@ -254,7 +297,9 @@ pub fn load_method(vm: &mut Vm, obj: &Value, name: &str) -> PyResult<(Option<Val
             Ok((None, get_attr(vm, obj, name)?))
         }
         Value::Class(_) | Value::Module(_) => Ok((None, get_attr(vm, obj, name)?)),
-        Value::Native(_) if downcast::<SuperObj>(obj).is_some() => Ok((None, get_attr(vm, obj, name)?)),
+        Value::Native(_) if downcast::<SuperObj>(obj).is_some() => {
+            Ok((None, get_attr(vm, obj, name)?))
+        }
         _ => {
             let cls = class_of(obj);
             if let Some(attr) = cls.lookup(name) {
@@ -272,6 +317,12 @@ pub fn load_method(vm: &mut Vm, obj: &Value, name: &str) -> PyResult<(Option<Val
 /// `obj.name = value`.
 pub fn set_attr(vm: &mut Vm, obj: &Value, name: &str, value: Value) -> PyResult<()> {
     match obj {
+        Value::Instance(inst)
+            if !inst.class.has_hooks() && inst.class.kind != TypeKind::Exception =>
+        {
+            inst.set_attr(name, value);
+            Ok(())
+        }
         Value::Instance(inst) => {
             if let Some(attr) = inst.class.lookup(name) {
                 if let Some(d) = downcast::<DescriptorObj>(&attr) {
@@ -287,7 +338,9 @@ pub fn set_attr(vm: &mut Vm, obj: &Value, name: &str, value: Value) -> PyResult<
                 }
             }
             if let Some(sa) = inst.class.lookup("__setattr__") {
-                return vm.call(&sa, Args::new(vec![obj.clone(), Value::str(name), value])).map(|_| ());
+                return vm
+                    .call(&sa, Args::new(vec![obj.clone(), Value::str(name), value]))
+                    .map(|_| ());
             }
             if inst.class.kind == TypeKind::Exception {
                 if let (Some(state), "__cause__" | "__context__") = (&inst.exc, name) {
@@ -326,9 +379,17 @@ pub fn set_attr(vm: &mut Vm, obj: &Value, name: &str, value: Value) -> PyResult<
         _ => {
             let cls = class_of(obj);
             if cls.lookup(name).is_some() {
-                Err(attribute_error(format!("'{}' object attribute '{}' is read-only", type_name(obj), name)))
+                Err(attribute_error(format!(
+                    "'{}' object attribute '{}' is read-only",
+                    type_name(obj),
+                    name
+                )))
             } else {
-                Err(attribute_error(format!("'{}' object has no attribute '{}'", type_name(obj), name)))
+                Err(attribute_error(format!(
+                    "'{}' object has no attribute '{}'",
+                    type_name(obj),
+                    name
+                )))
             }
         }
     }
@@ -343,11 +404,17 @@ pub fn del_attr(_vm: &mut Vm, obj: &Value, name: &str) -> PyResult<()> {
         },
         Value::Class(cls) => match cls.dict.write().remove(name) {
             Some(_) => Ok(()),
-            None => Err(attribute_error(format!("type object '{}' has no attribute '{}'", cls.name, name))),
+            None => Err(attribute_error(format!(
+                "type object '{}' has no attribute '{}'",
+                cls.name, name
+            ))),
         },
         Value::Module(m) => match m.dict.remove(&crate::dict::HKey::from_str(name)) {
             Some(_) => Ok(()),
-            None => Err(attribute_error(format!("module '{}' has no attribute '{}'", m.name, name))),
+            None => Err(attribute_error(format!(
+                "module '{}' has no attribute '{}'",
+                m.name, name
+            ))),
         },
         _ => Err(no_attr(obj, name)),
     }
@@ -356,15 +423,24 @@ pub fn del_attr(_vm: &mut Vm, obj: &Value, name: &str) -> PyResult<()> {
 /// `super()` with no arguments, from inside a method: uses the frame's `__class__`
 /// cell and its first argument.
 pub fn super_zero_args(vm: &mut Vm) -> PyResult<Value> {
-    let frame = vm.frames.last().ok_or_else(|| crate::errors::runtime_error("super(): no arguments"))?;
-    let co = &frame.code.co;
+    let frame = vm
+        .frames
+        .last()
+        .ok_or_else(|| crate::errors::runtime_error("super(): no arguments"))?;
+    let co = &frame.func.code.co;
     let Some(pos) = co.freevars.iter().position(|f| &**f == "__class__") else {
-        return Err(crate::errors::runtime_error("super(): __class__ cell not found"));
+        return Err(crate::errors::runtime_error(
+            "super(): __class__ cell not found",
+        ));
     };
     let cell = frame.cells.get(co.cellvars.len() + pos).cloned();
     let cls = match cell.map(|c| c.value.lock().clone()) {
         Some(Value::Class(c)) => c,
-        _ => return Err(crate::errors::runtime_error("super(): empty __class__ cell")),
+        _ => {
+            return Err(crate::errors::runtime_error(
+                "super(): empty __class__ cell",
+            ))
+        }
     };
     if co.argcount == 0 && !co.has_varargs {
         return Err(crate::errors::runtime_error("super(): no arguments"));
@@ -374,13 +450,26 @@ pub fn super_zero_args(vm: &mut Vm) -> PyResult<Value> {
         Some(&(c, _)) => frame.cells[c as usize].value.lock().clone(),
         None => vm.stack[frame.base].clone(),
     };
-    Ok(Value::Native(Arc::new(SuperObj { start_after: cls, receiver })))
+    Ok(Value::native(
+        (SuperObj {
+            start_after: cls,
+            receiver,
+        }),
+    ))
 }
 
 /// `super(cls, obj)`.
 pub fn super_explicit(cls: &Value, receiver: &Value) -> PyResult<Value> {
     let Value::Class(c) = cls else {
-        return Err(type_error(format!("super() argument 1 must be a type, not {}", type_name(cls))));
+        return Err(type_error(format!(
+            "super() argument 1 must be a type, not {}",
+            type_name(cls)
+        )));
     };
-    Ok(Value::Native(Arc::new(SuperObj { start_after: c.clone(), receiver: receiver.clone() })))
+    Ok(Value::native(
+        (SuperObj {
+            start_after: c.clone(),
+            receiver: receiver.clone(),
+        }),
+    ))
 }

@@ -7,11 +7,12 @@
 use std::hash::{BuildHasherDefault, Hash, Hasher};
 use std::sync::Arc;
 
+use crate::sync::Mutex;
+use indexmap::map::RawEntryApiV1;
 use indexmap::IndexMap;
 use num_bigint::BigInt;
 use num_integer::Integer;
 use num_traits::{ToPrimitive, Zero};
-use parking_lot::Mutex;
 
 use crate::value::Value;
 
@@ -69,11 +70,15 @@ impl Default for Dict {
 
 impl Dict {
     pub fn new() -> Dict {
-        Dict { map: Mutex::new(DictMap::default()) }
+        Dict {
+            map: Mutex::new(DictMap::default()),
+        }
     }
 
     pub fn from_map(map: DictMap) -> Dict {
-        Dict { map: Mutex::new(map) }
+        Dict {
+            map: Mutex::new(map),
+        }
     }
 
     pub fn get(&self, key: &HKey) -> Option<Value> {
@@ -114,7 +119,11 @@ impl Dict {
     }
 
     pub fn items(&self) -> Vec<(Value, Value)> {
-        self.map.lock().iter().map(|(k, v)| (k.key.clone(), v.clone())).collect()
+        self.map
+            .lock()
+            .iter()
+            .map(|(k, v)| (k.key.clone(), v.clone()))
+            .collect()
     }
 
     pub fn copy(&self) -> Dict {
@@ -128,13 +137,19 @@ impl HKey {
     }
 
     pub fn str(s: Arc<crate::value::PyStr>) -> HKey {
-        HKey { hash: s.hash(), key: Value::Str(s) }
+        HKey {
+            hash: s.hash(),
+            key: Value::Str(s),
+        }
     }
 
     /// The key for a value whose hash needs no Python code; `None` for values that
     /// are unhashable or define their own `__hash__` (the VM handles those).
     pub fn builtin(v: &Value) -> Option<HKey> {
-        builtin_hash(v).map(|hash| HKey { hash, key: v.clone() })
+        builtin_hash(v).map(|hash| HKey {
+            hash,
+            key: v.clone(),
+        })
     }
 }
 
@@ -161,7 +176,11 @@ pub fn hash_bytes(bytes: &[u8]) -> u64 {
 pub fn hash_i64(v: i64) -> i64 {
     let m = MODULUS as i128;
     let r = (v as i128).rem_euclid(m);
-    let r = if v < 0 { -(((-(v as i128)) % m) as i64) } else { r as i64 };
+    let r = if v < 0 {
+        -(((-(v as i128)) % m) as i64)
+    } else {
+        r as i64
+    };
     if r == -1 {
         -2
     } else {
@@ -214,7 +233,11 @@ pub fn hash_f64(v: f64) -> i64 {
             x -= MODULUS;
         }
     }
-    let e = if e >= 0 { e % 61 } else { 61 - 1 - ((-1 - e) % 61) };
+    let e = if e >= 0 {
+        e % 61
+    } else {
+        61 - 1 - ((-1 - e) % 61)
+    };
     x = ((x << e) & MODULUS) | (x >> (61 - e));
     let r = x as i64 * sign;
     if r == -1 {
@@ -284,15 +307,22 @@ pub fn key_eq(a: &Value, b: &Value) -> bool {
         (Int(x), Int(y)) => x == y,
         (Int(x), Bool(y)) | (Bool(y), Int(x)) => *x == *y as i64,
         (Bool(x), Bool(y)) => x == y,
-        (Int(x), Float(y)) | (Float(y), Int(x)) => (*x as f64) == *y && y.fract() == 0.0 && (*y as i64) == *x,
+        (Int(x), Float(y)) | (Float(y), Int(x)) => {
+            (*x as f64) == *y && y.fract() == 0.0 && (*y as i64) == *x
+        }
         (Bool(x), Float(y)) | (Float(y), Bool(x)) => (*x as i64 as f64) == *y,
         (Float(x), Float(y)) => x == y,
         (BigInt(x), BigInt(y)) => x == y,
         (BigInt(x), Float(y)) | (Float(y), BigInt(x)) => {
-            y.fract() == 0.0 && <num_bigint::BigInt as FromF64Exact>::from_f64_exact(*y).as_ref() == Some(&**x)
+            y.fract() == 0.0
+                && <num_bigint::BigInt as FromF64Exact>::from_f64_exact(*y).as_ref() == Some(&**x)
         }
         (Tuple(x), Tuple(y)) => {
-            x.items.len() == y.items.len() && x.items.iter().zip(y.items.iter()).all(|(p, q)| key_eq(p, q))
+            x.items.len() == y.items.len()
+                && x.items
+                    .iter()
+                    .zip(y.items.iter())
+                    .all(|(p, q)| key_eq(p, q))
         }
         _ => a.is(b),
     }
@@ -324,5 +354,123 @@ impl indexmap::Equivalent<HKey> for StrLookup<'_> {
 impl Dict {
     pub fn get_pystr(&self, name: &crate::value::PyStr) -> Option<Value> {
         self.map.lock().get(&StrLookup(name)).cloned()
+    }
+}
+
+impl Dict {
+    /// The stored keys whose hash equals `hash` (candidates for a Python-level `==`).
+    pub fn same_hash_keys(&self, hash: u64) -> Vec<HKey> {
+        let map = self.map.lock();
+        let mut out = Vec::new();
+        map.raw_entry_v1().from_hash(hash, |k| {
+            if k.hash == hash {
+                out.push(k.clone());
+            }
+            false
+        });
+        out
+    }
+}
+
+/// An inline cache for one global name in one code object: where the name was last
+/// found, validated by the identity of the stored key (kept alive by the cache, so its
+/// address cannot be reused).
+#[derive(Default)]
+pub enum GlobalCache {
+    #[default]
+    Empty,
+    /// Found in the module globals at this index.
+    Global {
+        index: usize,
+        key: Arc<crate::value::PyStr>,
+    },
+    /// Missing from the globals; found in builtins at this index.
+    Builtin {
+        index: usize,
+        key: Arc<crate::value::PyStr>,
+    },
+}
+
+fn value_at(dict: &Dict, index: usize, key: &Arc<crate::value::PyStr>) -> Option<Value> {
+    let map = dict.map.lock();
+    match map.get_index(index) {
+        Some((k, v)) => match &k.key {
+            Value::Str(s) if Arc::ptr_eq(s, key) => Some(v.clone()),
+            _ => None,
+        },
+        None => None,
+    }
+}
+
+fn find(
+    dict: &Dict,
+    name: &crate::value::PyStr,
+) -> Option<(usize, Arc<crate::value::PyStr>, Value)> {
+    let map = dict.map.lock();
+    let (index, k, v) = map.get_full(&StrLookup(name))?;
+    match &k.key {
+        Value::Str(s) => Some((index, s.clone(), v.clone())),
+        _ => None,
+    }
+}
+
+/// `LOAD_GLOBAL`: looks `name` up in `globals`, then `builtins`, through `cache`.
+pub fn load_global(
+    globals: &Dict,
+    builtins: &Dict,
+    name: &crate::value::PyStr,
+    cache: &crate::sync::Mutex<GlobalCache>,
+) -> Option<Value> {
+    let mut cache = cache.lock();
+    match &*cache {
+        GlobalCache::Global { index, key } => {
+            if let Some(v) = value_at(globals, *index, key) {
+                return Some(v);
+            }
+        }
+        GlobalCache::Builtin { index, key } => {
+            if globals.get_pystr(name).is_none() {
+                if let Some(v) = value_at(builtins, *index, key) {
+                    return Some(v);
+                }
+            }
+        }
+        GlobalCache::Empty => {}
+    }
+    if let Some((index, key, v)) = find(globals, name) {
+        *cache = GlobalCache::Global { index, key };
+        return Some(v);
+    }
+    let (index, key, v) = find(builtins, name)?;
+    *cache = GlobalCache::Builtin { index, key };
+    Some(v)
+}
+
+/// `STORE_GLOBAL`: stores through `cache` when the name's slot is known.
+pub fn store_global(
+    globals: &Dict,
+    name: &Arc<crate::value::PyStr>,
+    value: Value,
+    cache: &crate::sync::Mutex<GlobalCache>,
+) {
+    let mut cache = cache.lock();
+    if let GlobalCache::Global { index, key } = &*cache {
+        let mut map = globals.map.lock();
+        if let Some((k, slot)) = map.get_index_mut(*index) {
+            if matches!(&k.key, Value::Str(s) if Arc::ptr_eq(s, key)) {
+                *slot = value;
+                return;
+            }
+        }
+    }
+    let mut map = globals.map.lock();
+    let (index, _) = map.insert_full(HKey::str(name.clone()), value);
+    if let Some((k, _)) = map.get_index(index) {
+        if let Value::Str(s) = &k.key {
+            *cache = GlobalCache::Global {
+                index,
+                key: s.clone(),
+            };
+        }
     }
 }

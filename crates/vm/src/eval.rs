@@ -10,7 +10,9 @@ use std::sync::Arc;
 
 use gilvm_compiler::Instr;
 
-use crate::errors::{name_error, type_error, unbound_free, unbound_local, value_error, PyErr, PyResult};
+use crate::errors::{
+    name_error, type_error, unbound_free, unbound_local, value_error, PyErr, PyResult,
+};
 use crate::iter::IterState;
 use crate::object::{Args, Code, Function};
 use crate::protocol::{self, truthy};
@@ -21,7 +23,10 @@ use crate::vm::{Block, Vm};
 /// current frame's instructions).
 pub fn run(vm: &mut Vm, entry_depth: usize) -> PyResult<Value> {
     let mut fi = vm.frames.len() - 1;
-    let mut code: Arc<Code> = vm.frames[fi].code.clone();
+    // SAFETY (for every `code` dereference below): `code` points into the `Arc<Function>`
+    // of frame `fi`, which keeps it alive until that frame is popped; every place that
+    // pops or switches frames reloads `code` (or returns) before using it again.
+    let mut code: *const Code = &*vm.frames[fi].func.code;
     let mut ip = vm.frames[fi].ip;
     let mut base = vm.frames[fi].base;
 
@@ -54,7 +59,7 @@ pub fn run(vm: &mut Vm, entry_depth: usize) -> PyResult<Value> {
     macro_rules! load_frame {
         () => {{
             fi = vm.frames.len() - 1;
-            code = vm.frames[fi].code.clone();
+            code = &*vm.frames[fi].func.code;
             ip = vm.frames[fi].ip;
             base = vm.frames[fi].base;
         }};
@@ -70,7 +75,12 @@ pub fn run(vm: &mut Vm, entry_depth: usize) -> PyResult<Value> {
     }
 
     loop {
-        let instr = code.co.instrs[ip];
+        // SAFETY: see `code` above.
+        let code: &Code = unsafe { &*code };
+        // SAFETY: compiled code always ends in a return or a jump, so `ip` stays in bounds;
+        // `instrs` is checked once per frame switch instead of once per instruction.
+        debug_assert!(ip < code.co.instrs.len());
+        let instr = unsafe { *code.co.instrs.get_unchecked(ip) };
         ip += 1;
         match instr {
             Instr::Nop => {}
@@ -106,24 +116,27 @@ pub fn run(vm: &mut Vm, entry_depth: usize) -> PyResult<Value> {
             }
             Instr::LoadGlobal(i) => {
                 let name = &code.names[i as usize];
-                let v = match vm.frames[fi].globals.get_pystr(name) {
-                    Some(v) => v,
-                    None => match vm.interp.builtins.get_pystr(name) {
-                        Some(v) => v,
-                        None => fail!(name_error(name.as_str())),
-                    },
-                };
-                vm.stack.push(v);
+                let globals = &vm.frames[fi].func.globals;
+                let cache = &code.global_cache[i as usize];
+                match crate::dict::load_global(globals, &vm.interp.builtins, name, cache) {
+                    Some(v) => vm.stack.push(v),
+                    None => fail!(name_error(name.as_str())),
+                }
             }
             Instr::StoreGlobal(i) => {
                 let v = pop!();
-                let key = crate::dict::HKey::str(code.names[i as usize].clone());
-                vm.frames[fi].globals.insert(key, v);
+                let cache = &code.global_cache[i as usize];
+                crate::dict::store_global(
+                    &vm.frames[fi].func.globals,
+                    &code.names[i as usize],
+                    v,
+                    cache,
+                );
             }
             Instr::DeleteGlobal(i) => {
                 let name = &code.names[i as usize];
                 let key = crate::dict::HKey::str(name.clone());
-                if vm.frames[fi].globals.remove(&key).is_none() {
+                if vm.frames[fi].func.globals.remove(&key).is_none() {
                     fail!(name_error(name.as_str()));
                 }
             }
@@ -131,7 +144,7 @@ pub fn run(vm: &mut Vm, entry_depth: usize) -> PyResult<Value> {
                 let name = &code.names[i as usize];
                 let frame = &vm.frames[fi];
                 let found = frame.ns.as_ref().and_then(|ns| ns.get_pystr(name));
-                let v = match found.or_else(|| frame.globals.get_pystr(name)) {
+                let v = match found.or_else(|| frame.func.globals.get_pystr(name)) {
                     Some(v) => v,
                     None => match vm.interp.builtins.get_pystr(name) {
                         Some(v) => v,
@@ -146,14 +159,17 @@ pub fn run(vm: &mut Vm, entry_depth: usize) -> PyResult<Value> {
                 let frame = &vm.frames[fi];
                 match &frame.ns {
                     Some(ns) => ns.insert(key, v),
-                    None => frame.globals.insert(key, v),
+                    None => frame.func.globals.insert(key, v),
                 }
             }
             Instr::DeleteName(i) => {
                 let name = &code.names[i as usize];
                 let key = crate::dict::HKey::str(name.clone());
                 let frame = &vm.frames[fi];
-                let ns = frame.ns.clone().unwrap_or_else(|| frame.globals.clone());
+                let ns = frame
+                    .ns
+                    .clone()
+                    .unwrap_or_else(|| frame.func.globals.clone());
                 if ns.remove(&key).is_none() {
                     fail!(name_error(name.as_str()));
                 }
@@ -161,7 +177,7 @@ pub fn run(vm: &mut Vm, entry_depth: usize) -> PyResult<Value> {
             Instr::LoadDeref(i) => {
                 let v = vm.frames[fi].cells[i as usize].value.lock().clone();
                 if let Value::Unbound = v {
-                    fail!(unbound_cell(&code, i));
+                    fail!(unbound_cell(code, i));
                 }
                 vm.stack.push(v);
             }
@@ -174,7 +190,7 @@ pub fn run(vm: &mut Vm, entry_depth: usize) -> PyResult<Value> {
                 let mut slot = cell.value.lock();
                 if let Value::Unbound = *slot {
                     drop(slot);
-                    fail!(unbound_cell(&code, i));
+                    fail!(unbound_cell(code, i));
                 }
                 *slot = Value::Unbound;
             }
@@ -186,7 +202,7 @@ pub fn run(vm: &mut Vm, entry_depth: usize) -> PyResult<Value> {
                     None => vm.frames[fi].cells[i as usize].value.lock().clone(),
                 };
                 if let Value::Unbound = v {
-                    fail!(unbound_cell(&code, i));
+                    fail!(unbound_cell(code, i));
                 }
                 vm.stack.push(v);
             }
@@ -196,21 +212,38 @@ pub fn run(vm: &mut Vm, entry_depth: usize) -> PyResult<Value> {
             }
             Instr::LoadAttr(i) => {
                 let obj = pop!();
-                let v = tri!(crate::attr::get_attr(vm, &obj, code.names[i as usize].as_str()));
+                let v = tri!(crate::attr::get_attr(
+                    vm,
+                    &obj,
+                    code.names[i as usize].as_str()
+                ));
                 vm.stack.push(v);
             }
             Instr::StoreAttr(i) => {
                 let obj = pop!();
                 let v = pop!();
-                tri!(crate::attr::set_attr(vm, &obj, code.names[i as usize].as_str(), v));
+                tri!(crate::attr::set_attr(
+                    vm,
+                    &obj,
+                    code.names[i as usize].as_str(),
+                    v
+                ));
             }
             Instr::DeleteAttr(i) => {
                 let obj = pop!();
-                tri!(crate::attr::del_attr(vm, &obj, code.names[i as usize].as_str()));
+                tri!(crate::attr::del_attr(
+                    vm,
+                    &obj,
+                    code.names[i as usize].as_str()
+                ));
             }
             Instr::LoadMethod(i) => {
                 let obj = pop!();
-                let (method, receiver) = tri!(crate::attr::load_method(vm, &obj, code.names[i as usize].as_str()));
+                let (method, receiver) = tri!(crate::attr::load_method(
+                    vm,
+                    &obj,
+                    code.names[i as usize].as_str()
+                ));
                 vm.stack.push(method.unwrap_or(Value::Unbound));
                 vm.stack.push(receiver);
             }
@@ -259,7 +292,11 @@ pub fn run(vm: &mut Vm, entry_depth: usize) -> PyResult<Value> {
                 let step = if n == 3 { pop!() } else { Value::None };
                 let stop = pop!();
                 let start = pop!();
-                vm.stack.push(Value::Slice(Arc::new(crate::value::Slice { start, stop, step })));
+                vm.stack.push(Value::Slice(Arc::new(crate::value::Slice {
+                    start,
+                    stop,
+                    step,
+                })));
             }
             Instr::BinaryOp(op) | Instr::InplaceOp(op) => {
                 let len = vm.stack.len();
@@ -268,15 +305,19 @@ pub fn run(vm: &mut Vm, entry_depth: usize) -> PyResult<Value> {
                     (Value::Float(a), Value::Float(b)) => fast_float_op(op, *a, *b),
                     _ => None,
                 };
-                let v = match result {
-                    Some(v) => v,
-                    None => {
-                        let inplace = matches!(instr, Instr::InplaceOp(_));
-                        let (a, b) = (vm.stack[len - 2].clone(), vm.stack[len - 1].clone());
-                        tri!(crate::ops::binary_op(vm, op, &a, &b, inplace))
+                if let Some(v) = result {
+                    // Both operands are immediates: overwrite without running drop glue.
+                    // SAFETY: len - 1 < len; the dropped slots held no references.
+                    unsafe {
+                        std::ptr::write(vm.stack.as_mut_ptr().add(len - 2), v);
+                        vm.stack.set_len(len - 1);
                     }
-                };
-                vm.stack.truncate(len - 2);
+                    continue;
+                }
+                let inplace = matches!(instr, Instr::InplaceOp(_));
+                let b = pop!();
+                let a = pop!();
+                let v = tri!(crate::ops::binary_op(vm, op, &a, &b, inplace));
                 vm.stack.push(v);
             }
             Instr::UnaryNegative => {
@@ -301,14 +342,18 @@ pub fn run(vm: &mut Vm, entry_depth: usize) -> PyResult<Value> {
             }
             Instr::CompareOp(op) => {
                 let len = vm.stack.len();
-                let v = match (&vm.stack[len - 2], &vm.stack[len - 1]) {
-                    (Value::Int(a), Value::Int(b)) => Value::Bool(int_compare(op, *a, *b)),
-                    _ => {
-                        let (a, b) = (vm.stack[len - 2].clone(), vm.stack[len - 1].clone());
-                        tri!(protocol::compare(vm, op, &a, &b))
+                if let (Value::Int(a), Value::Int(b)) = (&vm.stack[len - 2], &vm.stack[len - 1]) {
+                    let r = Value::Bool(int_compare(op, *a, *b));
+                    // SAFETY: as in BinaryOp: both slots held immediates.
+                    unsafe {
+                        std::ptr::write(vm.stack.as_mut_ptr().add(len - 2), r);
+                        vm.stack.set_len(len - 1);
                     }
-                };
-                vm.stack.truncate(len - 2);
+                    continue;
+                }
+                let b = pop!();
+                let a = pop!();
+                let v = tri!(protocol::compare(vm, op, &a, &b));
                 vm.stack.push(v);
             }
             Instr::IsOp(invert) => {
@@ -430,17 +475,18 @@ pub fn run(vm: &mut Vm, entry_depth: usize) -> PyResult<Value> {
                 let items = vm.stack.split_off(vm.stack.len() - n as usize);
                 let mut table = crate::set::SetTable::default();
                 for item in items {
-                    let k = tri!(protocol::hkey(vm, &item));
+                    let k = tri!(protocol::table_key(vm, &table, &item));
                     table.insert(k);
                 }
-                vm.stack.push(Value::Set(Arc::new(crate::set::Set::new(table))));
+                vm.stack
+                    .push(Value::Set(Arc::new(crate::set::Set::new(table))));
             }
             Instr::BuildMap(n) => {
                 let items = vm.stack.split_off(vm.stack.len() - 2 * n as usize);
                 let dict = crate::dict::Dict::new();
                 let mut it = items.into_iter();
                 while let (Some(k), Some(v)) = (it.next(), it.next()) {
-                    let key = tri!(protocol::hkey(vm, &k));
+                    let key = tri!(protocol::dict_key(vm, &dict, &k));
                     dict.insert(key, v);
                 }
                 vm.stack.push(Value::Dict(Arc::new(dict)));
@@ -478,8 +524,8 @@ pub fn run(vm: &mut Vm, entry_depth: usize) -> PyResult<Value> {
             }
             Instr::SetAdd(i) => {
                 let v = pop!();
-                let k = tri!(protocol::hkey(vm, &v));
-                if let Value::Set(s) = &vm.stack[vm.stack.len() - i as usize] {
+                if let Value::Set(s) = vm.stack[vm.stack.len() - i as usize].clone() {
+                    let k = tri!(protocol::set_key(vm, &s, &v));
                     s.table.lock().insert(k);
                 }
             }
@@ -487,9 +533,9 @@ pub fn run(vm: &mut Vm, entry_depth: usize) -> PyResult<Value> {
                 let v = pop!();
                 let items = tri!(protocol::collect(vm, &v));
                 let target = vm.stack[vm.stack.len() - i as usize].clone();
-                for item in items {
-                    let k = tri!(protocol::hkey(vm, &item));
-                    if let Value::Set(s) = &target {
+                if let Value::Set(s) = &target {
+                    for item in items {
+                        let k = tri!(protocol::set_key(vm, s, &item));
                         s.table.lock().insert(k);
                     }
                 }
@@ -497,8 +543,8 @@ pub fn run(vm: &mut Vm, entry_depth: usize) -> PyResult<Value> {
             Instr::MapAdd(i) => {
                 let v = pop!();
                 let k = pop!();
-                let key = tri!(protocol::hkey(vm, &k));
-                if let Value::Dict(d) = &vm.stack[vm.stack.len() - i as usize] {
+                if let Value::Dict(d) = vm.stack[vm.stack.len() - i as usize].clone() {
+                    let key = tri!(protocol::dict_key(vm, &d, &k));
                     d.insert(key, v);
                 }
             }
@@ -563,11 +609,18 @@ pub fn run(vm: &mut Vm, entry_depth: usize) -> PyResult<Value> {
                 let mut pos = vm.stack.split_off(vm.stack.len() - n as usize);
                 let callee = pop!();
                 let names: Vec<Arc<str>> = match &names {
-                    Value::Tuple(t) => t.items.iter().map(|n| Arc::from(n.as_str().unwrap_or(""))).collect(),
+                    Value::Tuple(t) => t
+                        .items
+                        .iter()
+                        .map(|n| Arc::from(n.as_str().unwrap_or("")))
+                        .collect(),
                     _ => Vec::new(),
                 };
                 let kwvals = pos.split_off(pos.len() - names.len());
-                let args = Args { pos, kw: names.into_iter().zip(kwvals).collect() };
+                let args = Args {
+                    pos,
+                    kw: names.into_iter().zip(kwvals).collect(),
+                };
                 match tri!(call_value(vm, callee, args)) {
                     Some(v) => vm.stack.push(v),
                     None => load_frame!(),
@@ -591,7 +644,11 @@ pub fn run(vm: &mut Vm, entry_depth: usize) -> PyResult<Value> {
             }
             Instr::MakeFunction(flags) => {
                 let code_v = pop!();
-                let closure = if flags & 8 != 0 { cells_of(&pop!()) } else { Vec::new() };
+                let closure = if flags & 8 != 0 {
+                    cells_of(&pop!())
+                } else {
+                    Vec::new()
+                };
                 let kwdefaults = if flags & 2 != 0 {
                     match pop!() {
                         Value::Dict(d) => d
@@ -612,12 +669,14 @@ pub fn run(vm: &mut Vm, entry_depth: usize) -> PyResult<Value> {
                 } else {
                     Vec::new()
                 };
-                let Value::Code(fcode) = code_v else { fail!(type_error("MAKE_FUNCTION needs a code object")) };
+                let Value::Code(fcode) = code_v else {
+                    fail!(type_error("MAKE_FUNCTION needs a code object"))
+                };
                 let func = Function {
                     name: fcode.co.name.clone(),
                     qualname: fcode.co.qualname.clone(),
                     code: fcode,
-                    globals: vm.frames[fi].globals.clone(),
+                    globals: vm.frames[fi].func.globals.clone(),
                     defaults,
                     kwdefaults,
                     closure,
@@ -627,7 +686,8 @@ pub fn run(vm: &mut Vm, entry_depth: usize) -> PyResult<Value> {
             }
             Instr::LoadBuildClass => vm.stack.push(crate::builtins::build_class_builtin()),
             Instr::LoadAssertionError => {
-                vm.stack.push(Value::Class(crate::types::types().exc("AssertionError")));
+                vm.stack
+                    .push(Value::Class(crate::types::types().exc("AssertionError")));
             }
             Instr::ReturnValue => {
                 let v = pop!();
@@ -655,7 +715,9 @@ pub fn run(vm: &mut Vm, entry_depth: usize) -> PyResult<Value> {
                         };
                         fail!(crate::errors::exc(
                             "ImportError",
-                            format!("cannot import name '{name}' from '{mname}' (unknown location)")
+                            format!(
+                                "cannot import name '{name}' from '{mname}' (unknown location)"
+                            )
                         ))
                     }
                 };
@@ -664,7 +726,7 @@ pub fn run(vm: &mut Vm, entry_depth: usize) -> PyResult<Value> {
             Instr::ImportStar => {
                 let module = pop!();
                 if let Value::Module(m) = module {
-                    let globals = vm.frames[fi].globals.clone();
+                    let globals = vm.frames[fi].func.globals.clone();
                     for (k, v) in m.dict.items() {
                         if let Some(name) = k.as_str() {
                             if !name.starts_with('_') {
@@ -675,7 +737,11 @@ pub fn run(vm: &mut Vm, entry_depth: usize) -> PyResult<Value> {
                 }
             }
             Instr::SetupFinally(t) => {
-                let block = Block { handler: t, depth: vm.stack.len() as u32, exc_depth: vm.exc_stack.len() as u32 };
+                let block = Block {
+                    handler: t,
+                    depth: vm.stack.len() as u32,
+                    exc_depth: vm.exc_stack.len() as u32,
+                };
                 vm.frames[fi].blocks.push(block);
             }
             Instr::PopBlock => {
@@ -711,7 +777,11 @@ pub fn run(vm: &mut Vm, entry_depth: usize) -> PyResult<Value> {
                         let cause = pop!();
                         let e = pop!();
                         let err = tri!(make_exception(vm, e));
-                        let cause = if cause.is_none() { None } else { Some(tri!(make_exception(vm, cause)).value()) };
+                        let cause = if cause.is_none() {
+                            None
+                        } else {
+                            Some(tri!(make_exception(vm, cause)).value())
+                        };
                         if let Some(state) = &err.0.exc {
                             let mut st = state.lock();
                             st.cause = cause;
@@ -725,14 +795,22 @@ pub fn run(vm: &mut Vm, entry_depth: usize) -> PyResult<Value> {
             Instr::BeforeWith => {
                 let mgr = pop!();
                 let cls = protocol::class_of(&mgr);
-                let (Some(enter), Some(exit)) = (cls.lookup("__enter__"), cls.lookup("__exit__")) else {
-                    let which = if cls.lookup("__enter__").is_none() { "" } else { " (missed __exit__ method)" };
+                let (Some(enter), Some(exit)) = (cls.lookup("__enter__"), cls.lookup("__exit__"))
+                else {
+                    let which = if cls.lookup("__enter__").is_none() {
+                        ""
+                    } else {
+                        " (missed __exit__ method)"
+                    };
                     fail!(type_error(format!(
                         "'{}' object does not support the context manager protocol{which}",
                         cls.name
                     )))
                 };
-                let bound_exit = Value::BoundMethod(Arc::new(crate::object::BoundMethod { receiver: mgr.clone(), func: exit }));
+                let bound_exit = Value::BoundMethod(Arc::new(crate::object::BoundMethod {
+                    receiver: mgr.clone(),
+                    func: exit,
+                }));
                 vm.stack.push(bound_exit);
                 let r = tri!(vm.call(&enter, Args::new(vec![mgr])));
                 vm.stack.push(r);
@@ -804,12 +882,15 @@ fn int_compare(op: gilvm_syntax::ast::CmpOp, a: i64, b: i64) -> bool {
 fn call_from_stack(vm: &mut Vm, argc: u32) -> PyResult<Option<Value>> {
     let n = argc as usize;
     let callee_slot = vm.stack.len() - n - 1;
-    if let Value::Function(f) = &vm.stack[callee_slot] {
-        let f = f.clone();
+    if let Value::Function(_) = &vm.stack[callee_slot] {
+        // Move the function out of its stack slot (the slot is dead from here on).
+        let Value::Function(f) = std::mem::replace(&mut vm.stack[callee_slot], Value::None) else {
+            unreachable!("checked above")
+        };
         let co = &f.code.co;
         if f.code.simple && n == co.argcount as usize {
             // Arguments become the new frame's first locals in place.
-            vm.push_frame(f.code.clone(), f.globals.clone(), callee_slot + 1, &f.closure)?;
+            vm.push_frame(f, callee_slot + 1)?;
             return Ok(None);
         }
         let pos = vm.stack.split_off(callee_slot + 1);
@@ -831,7 +912,9 @@ fn call_value(vm: &mut Vm, callee: Value, mut args: Args) -> PyResult<Option<Val
         }
         Value::BoundMethod(m) if matches!(m.func, Value::Function(_)) => {
             args.pos.insert(0, m.receiver.clone());
-            let Value::Function(f) = &m.func else { unreachable!("checked by the guard") };
+            let Value::Function(f) = &m.func else {
+                unreachable!("checked by the guard")
+            };
             vm.push_function_frame(f, args)?;
             Ok(None)
         }
@@ -900,16 +983,21 @@ fn cells_of(v: &Value) -> Vec<Arc<Cell>> {
 }
 
 fn dict_update(vm: &mut Vm, target: &Value, v: &Value) -> PyResult<()> {
-    let Value::Dict(target) = target else { return Ok(()) };
+    let Value::Dict(target) = target else {
+        return Ok(());
+    };
     match v {
         Value::Dict(d) => {
             for (k, val) in d.items() {
-                let key = protocol::hkey(vm, &k)?;
+                let key = protocol::dict_key(vm, target, &k)?;
                 target.insert(key, val);
             }
             Ok(())
         }
-        other => Err(type_error(format!("'{}' object is not a mapping", crate::ops::type_name(other)))),
+        other => Err(type_error(format!(
+            "'{}' object is not a mapping",
+            crate::ops::type_name(other)
+        ))),
     }
 }
 
@@ -944,7 +1032,9 @@ fn unpack_count_error(expected: usize, got: usize) -> PyErr {
     if got > expected {
         value_error(format!("too many values to unpack (expected {expected})"))
     } else {
-        value_error(format!("not enough values to unpack (expected {expected}, got {got})"))
+        value_error(format!(
+            "not enough values to unpack (expected {expected}, got {got})"
+        ))
     }
 }
 
@@ -974,6 +1064,8 @@ fn exception_matches(exc: &Value, typ: &Value) -> PyResult<bool> {
             }
             Ok(false)
         }
-        _ => Err(type_error("catching classes that do not inherit from BaseException is not allowed")),
+        _ => Err(type_error(
+            "catching classes that do not inherit from BaseException is not allowed",
+        )),
     }
 }

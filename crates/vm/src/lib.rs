@@ -19,6 +19,7 @@ pub mod object;
 pub mod ops;
 pub mod protocol;
 pub mod set;
+pub mod sync;
 pub mod traceback;
 pub mod types;
 pub mod value;

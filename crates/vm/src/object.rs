@@ -6,8 +6,8 @@ use std::collections::HashMap;
 use std::hash::BuildHasherDefault;
 use std::sync::Arc;
 
+use crate::sync::{Mutex, RwLock};
 use gilvm_compiler::{CodeObject, Constant};
-use parking_lot::{Mutex, RwLock};
 
 use crate::dict::{Dict, PassThrough};
 use crate::errors::PyResult;
@@ -79,6 +79,9 @@ pub struct Class {
     pub kind: TypeKind,
     /// Whether Python code may subclass it.
     pub subclassable: bool,
+    /// Whether this class or a base defines a property or `__setattr__`/`__getattribute__`
+    /// hooks: when false, instance attribute reads and writes skip the class walk.
+    pub hooks: std::sync::atomic::AtomicBool,
 }
 
 impl Class {
@@ -121,7 +124,15 @@ impl Class {
     }
 
     pub fn set_attr(&self, name: &str, value: Value) {
+        if is_hook(name, &value) {
+            self.hooks.store(true, std::sync::atomic::Ordering::Relaxed);
+        }
         self.dict.write().insert(Arc::from(name), value);
+    }
+
+    /// Whether instance attribute access must consult the class first.
+    pub fn has_hooks(&self) -> bool {
+        self.hooks.load(std::sync::atomic::Ordering::Relaxed)
     }
 
     /// `<class 'int'>` or `<class '__main__.A'>`.
@@ -132,6 +143,16 @@ impl Class {
             format!("<class '{}.{}'>", self.module, self.qualname)
         }
     }
+}
+
+/// Whether a class attribute changes how instance attributes are read or written.
+pub fn is_hook(name: &str, value: &Value) -> bool {
+    matches!(name, "__setattr__" | "__getattribute__" | "__delattr__")
+        || matches!(
+            downcast::<DescriptorObj>(value)
+                .map(|d| matches!(&*d.desc.read(), Descriptor::Property { .. })),
+            Some(true)
+        )
 }
 
 /// The state an exception instance carries.
@@ -166,7 +187,12 @@ pub struct Instance {
 impl Instance {
     pub fn new(class: Arc<Class>) -> Instance {
         let exc = (class.kind == TypeKind::Exception).then(|| Mutex::new(ExcState::default()));
-        Instance { class, dict: Mutex::new(AttrMap::default()), exc, native: Mutex::new(None) }
+        Instance {
+            class,
+            dict: Mutex::new(AttrMap::default()),
+            exc,
+            native: Mutex::new(None),
+        }
     }
 
     pub fn get_attr(&self, name: &str) -> Option<Value> {
@@ -186,15 +212,36 @@ pub struct Code {
     pub nlocals: usize,
     /// Positional-only calling with no cells: arguments can become locals in place.
     pub simple: bool,
+    /// One inline cache per name, for `LoadGlobal`/`StoreGlobal`.
+    pub global_cache: Box<[Mutex<crate::dict::GlobalCache>]>,
 }
 
 impl Code {
     /// Links a compiled code object (and every code object nested in it).
     pub fn link(co: &Arc<CodeObject>) -> Arc<Code> {
         let consts = co.consts.iter().map(constant_value).collect();
-        let names = co.names.iter().map(|n| Arc::new(PyStr::new(n.to_string()))).collect();
-        let simple = !co.has_varargs && !co.has_varkeywords && co.kwonlyargcount == 0 && co.cellvars.is_empty();
-        Arc::new(Code { co: co.clone(), consts, names, nlocals: co.varnames.len(), simple })
+        let names = co
+            .names
+            .iter()
+            .map(|n| Arc::new(PyStr::new(n.to_string())))
+            .collect();
+        let simple = !co.has_varargs
+            && !co.has_varkeywords
+            && co.kwonlyargcount == 0
+            && co.cellvars.is_empty();
+        let global_cache = co
+            .names
+            .iter()
+            .map(|_| Mutex::new(crate::dict::GlobalCache::Empty))
+            .collect();
+        Arc::new(Code {
+            co: co.clone(),
+            consts,
+            names,
+            nlocals: co.varnames.len(),
+            simple,
+            global_cache,
+        })
     }
 }
 
@@ -224,6 +271,22 @@ pub struct Function {
     pub dict: Mutex<AttrMap>,
 }
 
+impl Function {
+    /// Module code runs as a function with no parameters.
+    pub fn for_module(code: Arc<Code>, globals: Arc<Dict>) -> Function {
+        Function {
+            name: code.co.name.clone(),
+            qualname: code.co.qualname.clone(),
+            code,
+            globals,
+            defaults: Vec::new(),
+            kwdefaults: Vec::new(),
+            closure: Vec::new(),
+            dict: Mutex::new(AttrMap::default()),
+        }
+    }
+}
+
 /// Arguments to a builtin: positional values and keyword pairs.
 #[derive(Default)]
 pub struct Args {
@@ -233,7 +296,10 @@ pub struct Args {
 
 impl Args {
     pub fn new(pos: Vec<Value>) -> Args {
-        Args { pos, kw: Vec::new() }
+        Args {
+            pos,
+            kw: Vec::new(),
+        }
     }
 
     /// Removes and returns keyword argument `name`.
@@ -320,6 +386,9 @@ impl NativeObject for SuperObj {
         self
     }
     fn repr(&self) -> Option<String> {
-        Some(format!("<super: <class '{}'>, <{} object>>", self.start_after.name, "object"))
+        Some(format!(
+            "<super: <class '{}'>, <{} object>>",
+            self.start_after.name, "object"
+        ))
     }
 }

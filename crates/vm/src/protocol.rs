@@ -79,7 +79,10 @@ pub fn truthy(vm: &mut Vm, v: &Value) -> PyResult<bool> {
                 match vm.call(&f, Args::new(vec![v.clone()]))? {
                     Value::Bool(b) => b,
                     other => {
-                        return Err(type_error(format!("__bool__ should return bool, returned {}", type_name(&other))))
+                        return Err(type_error(format!(
+                            "__bool__ should return bool, returned {}",
+                            type_name(&other)
+                        )))
                     }
                 }
             } else if inst.class.lookup("__len__").is_some() {
@@ -103,7 +106,9 @@ pub fn repr(vm: &mut Vm, v: &Value) -> PyResult<String> {
         Value::Str(s) => gilvm_compiler::dis::str_repr(s.as_str()),
         Value::List(l) => {
             let items = l.snapshot();
-            return guarded(vm, v, "[...]", |vm| Ok(format!("[{}]", join_reprs(vm, &items)?)));
+            return guarded(vm, v, "[...]", |vm| {
+                Ok(format!("[{}]", join_reprs(vm, &items)?))
+            });
         }
         Value::Tuple(t) => {
             let items = t.items.to_vec();
@@ -146,9 +151,18 @@ pub fn repr(vm: &mut Vm, v: &Value) -> PyResult<String> {
             }
         }
         Value::Slice(s) => {
-            format!("slice({}, {}, {})", repr(vm, &s.start)?, repr(vm, &s.stop)?, repr(vm, &s.step)?)
+            format!(
+                "slice({}, {}, {})",
+                repr(vm, &s.start)?,
+                repr(vm, &s.stop)?,
+                repr(vm, &s.step)?
+            )
         }
-        Value::Function(f) => format!("<function {} at {:#x}>", f.qualname, v.heap_ptr().unwrap_or(0)),
+        Value::Function(f) => format!(
+            "<function {} at {:#x}>",
+            f.qualname,
+            v.heap_ptr().unwrap_or(0)
+        ),
         Value::Builtin(b) => match b.owner {
             Some(owner) => format!("<method '{}' of '{}' objects>", b.name, owner),
             None => format!("<built-in function {}>", b.name),
@@ -160,7 +174,12 @@ pub fn repr(vm: &mut Vm, v: &Value) -> PyResult<String> {
                 other => type_name(other),
             };
             if let Value::Builtin(b) = &m.func {
-                format!("<built-in method {} of {} object at {:#x}>", b.name, type_name(&m.receiver), m.receiver.heap_ptr().unwrap_or(0))
+                format!(
+                    "<built-in method {} of {} object at {:#x}>",
+                    b.name,
+                    type_name(&m.receiver),
+                    m.receiver.heap_ptr().unwrap_or(0)
+                )
             } else {
                 let r = repr(vm, &m.receiver)?;
                 format!("<bound method {fname} of {r}>")
@@ -208,21 +227,34 @@ pub fn bigint_to_str(b: &BigInt) -> PyResult<String> {
 
 fn default_repr(v: &Value) -> String {
     let cls = class_of(v);
-    let name = if &*cls.module == "builtins" { cls.qualname.to_string() } else { format!("{}.{}", cls.module, cls.qualname) };
+    let name = if &*cls.module == "builtins" {
+        cls.qualname.to_string()
+    } else {
+        format!("{}.{}", cls.module, cls.qualname)
+    };
     format!("<{} object at {:#x}>", name, v.heap_ptr().unwrap_or(0))
 }
 
 fn repr_result(vm: &mut Vm, f: &Value, v: &Value, what: &str) -> PyResult<String> {
     match vm.call(f, Args::new(vec![v.clone()]))? {
         Value::Str(s) => Ok(s.as_str().to_string()),
-        other => Err(type_error(format!("{what} returned non-string (type {})", type_name(&other)))),
+        other => Err(type_error(format!(
+            "{what} returned non-string (type {})",
+            type_name(&other)
+        ))),
     }
 }
 
 fn exception_repr(vm: &mut Vm, v: &Value) -> PyResult<String> {
-    let Value::Instance(inst) = v else { return Ok(String::new()) };
+    let Value::Instance(inst) = v else {
+        return Ok(String::new());
+    };
     let args = exception_args(v);
-    let inner = if args.len() == 1 { repr(vm, &args[0])? } else { join_reprs(vm, &args)? };
+    let inner = if args.len() == 1 {
+        repr(vm, &args[0])?
+    } else {
+        join_reprs(vm, &args)?
+    };
     Ok(format!("{}({})", inst.class.name, inner))
 }
 
@@ -238,7 +270,12 @@ pub fn exception_args(v: &Value) -> Vec<Value> {
 }
 
 /// Runs `f` unless `v` is already being repr'd further up (then returns `dots`).
-fn guarded(vm: &mut Vm, v: &Value, dots: &str, f: impl FnOnce(&mut Vm) -> PyResult<String>) -> PyResult<String> {
+fn guarded(
+    vm: &mut Vm,
+    v: &Value,
+    dots: &str,
+    f: impl FnOnce(&mut Vm) -> PyResult<String>,
+) -> PyResult<String> {
     let ptr = v.heap_ptr().unwrap_or(0);
     if vm.repr_guard.contains(&ptr) {
         return Ok(dots.to_string());
@@ -270,6 +307,13 @@ pub fn str(vm: &mut Vm, v: &Value) -> PyResult<String> {
             }
             if inst.class.kind == TypeKind::Exception {
                 let args = exception_args(v);
+                if inst.class.is_subclass(&types().exc("OSError")) && args.len() >= 2 {
+                    let mut msg = format!("[Errno {}] {}", str(vm, &args[0])?, str(vm, &args[1])?);
+                    if let Some(f) = inst.get_attr("filename").filter(|f| !f.is_none()) {
+                        msg.push_str(&format!(": {}", repr(vm, &f)?));
+                    }
+                    return Ok(msg);
+                }
                 return match args.len() {
                     0 => Ok(String::new()),
                     1 => {
@@ -330,7 +374,10 @@ pub fn eq(vm: &mut Vm, a: &Value, b: &Value) -> PyResult<bool> {
             }
             a.is(b)
         }
-        (Range(x), Range(y)) => x.len() == y.len() && (x.len() == 0 || (x.start == y.start && (x.len() == 1 || x.step == y.step))),
+        (Range(x), Range(y)) => {
+            x.len() == y.len()
+                && (x.len() == 0 || (x.start == y.start && (x.len() == 1 || x.step == y.step)))
+        }
         _ => {
             if let (Some(x), Some(y)) = (builtin_hash(a).map(|_| a), builtin_hash(b).map(|_| b)) {
                 crate::dict::key_eq(x, y)
@@ -354,7 +401,13 @@ fn seq_eq(vm: &mut Vm, xs: &[Value], ys: &[Value]) -> PyResult<bool> {
 }
 
 /// Tries `a.name(b)`, then `b.rname(a)`; `None` when both are missing or NotImplemented.
-fn rich_dunder(vm: &mut Vm, a: &Value, b: &Value, name: &str, rname: &str) -> PyResult<Option<Value>> {
+fn rich_dunder(
+    vm: &mut Vm,
+    a: &Value,
+    b: &Value,
+    name: &str,
+    rname: &str,
+) -> PyResult<Option<Value>> {
     if let Some(f) = special(a, name) {
         let r = vm.call(&f, Args::new(vec![a.clone(), b.clone()]))?;
         if !matches!(r, Value::NotImplemented) {
@@ -450,7 +503,9 @@ pub fn compare(vm: &mut Vm, op: CmpOp, a: &Value, b: &Value) -> PyResult<Value> 
 fn builtin_order(vm: &mut Vm, a: &Value, b: &Value) -> PyResult<Option<std::cmp::Ordering>> {
     use Value::*;
     Ok(match (a, b) {
-        (Int(_) | Bool(_) | BigInt(_) | Float(_), Int(_) | Bool(_) | BigInt(_) | Float(_)) => num_cmp(a, b),
+        (Int(_) | Bool(_) | BigInt(_) | Float(_), Int(_) | Bool(_) | BigInt(_) | Float(_)) => {
+            num_cmp(a, b)
+        }
         (Str(x), Str(y)) => Some(x.as_str().cmp(y.as_str())),
         (List(x), List(y)) => {
             let (xs, ys) = (x.snapshot(), y.snapshot());
@@ -484,7 +539,9 @@ pub fn num_cmp(a: &Value, b: &Value) -> Option<std::cmp::Ordering> {
                         // Compare exactly: floor(x) against i, then the fraction.
                         let fl = num_traits::FromPrimitive::from_f64(x.floor()).unwrap_or_default();
                         match (&fl as &num_bigint::BigInt).cmp(&i) {
-                            std::cmp::Ordering::Equal if x.fract() > 0.0 => std::cmp::Ordering::Greater,
+                            std::cmp::Ordering::Equal if x.fract() > 0.0 => {
+                                std::cmp::Ordering::Greater
+                            }
                             o => o,
                         }
                     }
@@ -503,7 +560,11 @@ fn seq_cmp(vm: &mut Vm, xs: &[Value], ys: &[Value]) -> PyResult<std::cmp::Orderi
             continue;
         }
         let lt = compare(vm, CmpOp::Lt, x, y)?;
-        return Ok(if truthy(vm, &lt)? { std::cmp::Ordering::Less } else { std::cmp::Ordering::Greater });
+        return Ok(if truthy(vm, &lt)? {
+            std::cmp::Ordering::Less
+        } else {
+            std::cmp::Ordering::Greater
+        });
     }
     Ok(xs.len().cmp(&ys.len()))
 }
@@ -526,24 +587,86 @@ pub fn hkey(vm: &mut Vm, v: &Value) -> PyResult<HKey> {
                     Value::Bool(b) => b as u64,
                     _ => return Err(type_error("__hash__ method should return an integer")),
                 };
-                return Ok(HKey { hash, key: v.clone() });
+                return Ok(HKey {
+                    hash,
+                    key: v.clone(),
+                });
             }
             if inst.class.lookup("__eq__").is_some() {
                 return Err(unhashable(v));
             }
-            Ok(HKey { hash: (v.heap_ptr().unwrap_or(0) >> 4) as u64, key: v.clone() })
+            Ok(HKey {
+                hash: (v.heap_ptr().unwrap_or(0) >> 4) as u64,
+                key: v.clone(),
+            })
         }
         Value::Tuple(t) => {
             // A tuple holding user objects: hash its items through Python.
             let mut acc: u64 = 0x27D4EB2F165667C5;
             for item in t.items.iter() {
                 let h = hkey(vm, item)?.hash;
-                acc = acc.wrapping_add(h.wrapping_mul(0xC2B2AE3D27D4EB4F)).rotate_left(31).wrapping_mul(0x9E3779B185EBCA87);
+                acc = acc
+                    .wrapping_add(h.wrapping_mul(0xC2B2AE3D27D4EB4F))
+                    .rotate_left(31)
+                    .wrapping_mul(0x9E3779B185EBCA87);
             }
-            Ok(HKey { hash: acc, key: v.clone() })
+            Ok(HKey {
+                hash: acc,
+                key: v.clone(),
+            })
         }
         _ => Err(unhashable(v)),
     }
+}
+
+/// Whether equality of `v` with other keys needs Python code (a user `__eq__`).
+fn needs_python_eq(v: &Value) -> bool {
+    match v {
+        Value::Instance(inst) => inst.class.lookup("__eq__").is_some(),
+        Value::Tuple(t) => t.items.iter().any(needs_python_eq),
+        _ => false,
+    }
+}
+
+/// Resolves `k` against `candidates` with Python's `==` (no container lock is held).
+fn resolve_key(vm: &mut Vm, k: HKey, candidates: Vec<HKey>) -> PyResult<HKey> {
+    for c in candidates {
+        if c.key.is(&k.key) || eq(vm, &c.key, &k.key)? {
+            return Ok(c);
+        }
+    }
+    Ok(k)
+}
+
+/// The key for `v` in `dict`: an existing equal key when equality is user-defined, so
+/// that `d[Point(1, 2)]` finds an entry stored under another, equal `Point(1, 2)`.
+pub fn dict_key(vm: &mut Vm, dict: &crate::dict::Dict, v: &Value) -> PyResult<HKey> {
+    let k = hkey(vm, v)?;
+    if !needs_python_eq(v) {
+        return Ok(k);
+    }
+    let candidates = dict.same_hash_keys(k.hash);
+    resolve_key(vm, k, candidates)
+}
+
+/// The key for `v` in `set` (see [`dict_key`]).
+pub fn set_key(vm: &mut Vm, set: &crate::set::Set, v: &Value) -> PyResult<HKey> {
+    let k = hkey(vm, v)?;
+    if !needs_python_eq(v) {
+        return Ok(k);
+    }
+    let candidates = set.table.lock().same_hash_keys(k.hash);
+    resolve_key(vm, k, candidates)
+}
+
+/// The key for `v` in a set table being built.
+pub fn table_key(vm: &mut Vm, table: &crate::set::SetTable, v: &Value) -> PyResult<HKey> {
+    let k = hkey(vm, v)?;
+    if !needs_python_eq(v) {
+        return Ok(k);
+    }
+    let candidates = table.same_hash_keys(k.hash);
+    resolve_key(vm, k, candidates)
 }
 
 fn unhashable(v: &Value) -> crate::errors::PyErr {
@@ -559,12 +682,17 @@ pub fn len(vm: &mut Vm, v: &Value) -> PyResult<usize> {
         Value::Dict(d) => d.len(),
         Value::Set(s) => s.len(),
         Value::Range(r) => r.len() as usize,
+        Value::Native(_) if crate::methods::collections::view_len(v).is_some() => {
+            crate::methods::collections::view_len(v).unwrap_or(0)
+        }
         Value::Instance(inst) => match inst.class.lookup("__len__") {
             Some(f) => {
                 let r = vm.call(&f, Args::new(vec![v.clone()]))?;
                 match r {
                     Value::Int(i) if i >= 0 => i as usize,
-                    Value::Int(_) => return Err(crate::errors::value_error("__len__() should return >= 0")),
+                    Value::Int(_) => {
+                        return Err(crate::errors::value_error("__len__() should return >= 0"))
+                    }
                     Value::Bool(b) => b as usize,
                     other => {
                         return Err(type_error(format!(
@@ -574,9 +702,19 @@ pub fn len(vm: &mut Vm, v: &Value) -> PyResult<usize> {
                     }
                 }
             }
-            None => return Err(type_error(format!("object of type '{}' has no len()", type_name(v)))),
+            None => {
+                return Err(type_error(format!(
+                    "object of type '{}' has no len()",
+                    type_name(v)
+                )))
+            }
         },
-        _ => return Err(type_error(format!("object of type '{}' has no len()", type_name(v)))),
+        _ => {
+            return Err(type_error(format!(
+                "object of type '{}' has no len()",
+                type_name(v)
+            )))
+        }
     })
 }
 
@@ -610,12 +748,22 @@ pub fn contains(vm: &mut Vm, container: &Value, item: &Value) -> PyResult<bool> 
             false
         }
         Value::Dict(d) => {
-            let k = hkey(vm, item)?;
+            let k = dict_key(vm, d, item)?;
             d.get(&k).is_some()
         }
         Value::Set(s) => {
-            let k = hkey(vm, item)?;
-            s.table.lock().contains(&k)
+            let k = set_key(vm, s, item)?;
+            let found = s.table.lock().contains(&k);
+            found
+        }
+        Value::Native(_) => {
+            if let Some(r) = crate::methods::collections::view_contains(vm, container, item) {
+                return r;
+            }
+            return Err(type_error(format!(
+                "argument of type '{}' is not iterable",
+                type_name(container)
+            )));
         }
         Value::Range(r) => match item {
             Value::Int(i) => {
@@ -632,7 +780,8 @@ pub fn contains(vm: &mut Vm, container: &Value, item: &Value) -> PyResult<bool> 
                 let r = vm.call(&f, Args::new(vec![container.clone(), item.clone()]))?;
                 return truthy(vm, &r);
             }
-            if inst.class.lookup("__iter__").is_some() || inst.class.lookup("__getitem__").is_some() {
+            if inst.class.lookup("__iter__").is_some() || inst.class.lookup("__getitem__").is_some()
+            {
                 let it = crate::iter::get_iter(vm, container)?;
                 while let Some(x) = crate::iter::next(vm, &it)? {
                     if x.is(item) || eq(vm, &x, item)? {
@@ -641,7 +790,10 @@ pub fn contains(vm: &mut Vm, container: &Value, item: &Value) -> PyResult<bool> 
                 }
                 return Ok(false);
             }
-            return Err(type_error(format!("argument of type '{}' is not iterable", type_name(container))));
+            return Err(type_error(format!(
+                "argument of type '{}' is not iterable",
+                type_name(container)
+            )));
         }
         Value::Iter(_) => {
             while let Some(x) = crate::iter::next(vm, container)? {
@@ -651,7 +803,12 @@ pub fn contains(vm: &mut Vm, container: &Value, item: &Value) -> PyResult<bool> 
             }
             false
         }
-        _ => return Err(type_error(format!("argument of type '{}' is not iterable", type_name(container)))),
+        _ => {
+            return Err(type_error(format!(
+                "argument of type '{}' is not iterable",
+                type_name(container)
+            )))
+        }
     })
 }
 
@@ -660,8 +817,13 @@ pub fn index_value(v: &Value, what: &str) -> PyResult<i64> {
     match v {
         Value::Int(i) => Ok(*i),
         Value::Bool(b) => Ok(*b as i64),
-        Value::BigInt(_) => Err(index_error(format!("cannot fit 'int' into an index-sized integer"))),
-        other => Err(type_error(format!("{what} indices must be integers or slices, not {}", type_name(other)))),
+        Value::BigInt(_) => Err(index_error(format!(
+            "cannot fit 'int' into an index-sized integer"
+        ))),
+        other => Err(type_error(format!(
+            "{what} indices must be integers or slices, not {}",
+            type_name(other)
+        ))),
     }
 }
 
@@ -679,7 +841,9 @@ pub fn getitem(vm: &mut Vm, container: &Value, key: &Value) -> PyResult<Value> {
             if let Value::Slice(s) = key {
                 let items = l.snapshot();
                 let idx = crate::methods::seq::slice_indices(vm, s, items.len())?;
-                return Ok(Value::list(idx.into_iter().map(|i| items[i].clone()).collect()));
+                return Ok(Value::list(
+                    idx.into_iter().map(|i| items[i].clone()).collect(),
+                ));
             }
             let i = index_value(key, "list")?;
             let items = l.items.lock();
@@ -691,7 +855,9 @@ pub fn getitem(vm: &mut Vm, container: &Value, key: &Value) -> PyResult<Value> {
         Value::Tuple(t) => {
             if let Value::Slice(s) = key {
                 let idx = crate::methods::seq::slice_indices(vm, s, t.items.len())?;
-                return Ok(Value::tuple(idx.into_iter().map(|i| t.items[i].clone()).collect()));
+                return Ok(Value::tuple(
+                    idx.into_iter().map(|i| t.items[i].clone()).collect(),
+                ));
             }
             let i = index_value(key, "tuple")?;
             match norm_index(i, t.items.len()) {
@@ -701,7 +867,7 @@ pub fn getitem(vm: &mut Vm, container: &Value, key: &Value) -> PyResult<Value> {
         }
         Value::Str(s) => crate::methods::str::str_getitem(vm, s, key),
         Value::Dict(d) => {
-            let k = hkey(vm, key)?;
+            let k = dict_key(vm, d, key)?;
             match d.get(&k) {
                 Some(v) => Ok(v),
                 None => Err(key_error(key.clone())),
@@ -710,7 +876,10 @@ pub fn getitem(vm: &mut Vm, container: &Value, key: &Value) -> PyResult<Value> {
         Value::Range(r) => {
             if let Value::Slice(s) = key {
                 let idx = crate::methods::seq::slice_indices(vm, s, r.len() as usize)?;
-                let items = idx.into_iter().map(|i| Value::Int(r.get(i as i64))).collect();
+                let items = idx
+                    .into_iter()
+                    .map(|i| Value::Int(r.get(i as i64)))
+                    .collect();
                 return Ok(Value::list(items));
             }
             let i = index_value(key, "range")?;
@@ -721,10 +890,16 @@ pub fn getitem(vm: &mut Vm, container: &Value, key: &Value) -> PyResult<Value> {
         }
         Value::Instance(inst) => match inst.class.lookup("__getitem__") {
             Some(f) => vm.call(&f, Args::new(vec![container.clone(), key.clone()])),
-            None => Err(type_error(format!("'{}' object is not subscriptable", type_name(container)))),
+            None => Err(type_error(format!(
+                "'{}' object is not subscriptable",
+                type_name(container)
+            ))),
         },
         Value::Class(c) if c.kind != TypeKind::Object => Ok(container.clone()),
-        _ => Err(type_error(format!("'{}' object is not subscriptable", type_name(container)))),
+        _ => Err(type_error(format!(
+            "'{}' object is not subscriptable",
+            type_name(container)
+        ))),
     }
 }
 
@@ -747,15 +922,23 @@ pub fn setitem(vm: &mut Vm, container: &Value, key: &Value, value: Value) -> PyR
             }
         }
         Value::Dict(d) => {
-            let k = hkey(vm, key)?;
+            let k = dict_key(vm, d, key)?;
             d.insert(k, value);
             Ok(())
         }
         Value::Instance(inst) => match inst.class.lookup("__setitem__") {
-            Some(f) => vm.call(&f, Args::new(vec![container.clone(), key.clone(), value])).map(|_| ()),
-            None => Err(type_error(format!("'{}' object does not support item assignment", type_name(container)))),
+            Some(f) => vm
+                .call(&f, Args::new(vec![container.clone(), key.clone(), value]))
+                .map(|_| ()),
+            None => Err(type_error(format!(
+                "'{}' object does not support item assignment",
+                type_name(container)
+            ))),
         },
-        _ => Err(type_error(format!("'{}' object does not support item assignment", type_name(container)))),
+        _ => Err(type_error(format!(
+            "'{}' object does not support item assignment",
+            type_name(container)
+        ))),
     }
 }
 
@@ -784,17 +967,25 @@ pub fn delitem(vm: &mut Vm, container: &Value, key: &Value) -> PyResult<()> {
             }
         }
         Value::Dict(d) => {
-            let k = hkey(vm, key)?;
+            let k = dict_key(vm, d, key)?;
             match d.remove(&k) {
                 Some(_) => Ok(()),
                 None => Err(key_error(key.clone())),
             }
         }
         Value::Instance(inst) => match inst.class.lookup("__delitem__") {
-            Some(f) => vm.call(&f, Args::new(vec![container.clone(), key.clone()])).map(|_| ()),
-            None => Err(type_error(format!("'{}' object doesn't support item deletion", type_name(container)))),
+            Some(f) => vm
+                .call(&f, Args::new(vec![container.clone(), key.clone()]))
+                .map(|_| ()),
+            None => Err(type_error(format!(
+                "'{}' object doesn't support item deletion",
+                type_name(container)
+            ))),
         },
-        _ => Err(type_error(format!("'{}' object doesn't support item deletion", type_name(container)))),
+        _ => Err(type_error(format!(
+            "'{}' object doesn't support item deletion",
+            type_name(container)
+        ))),
     }
 }
 
@@ -819,7 +1010,12 @@ pub fn as_int(v: &Value) -> PyResult<i64> {
     match v {
         Value::Int(i) => Ok(*i),
         Value::Bool(b) => Ok(*b as i64),
-        Value::BigInt(_) => Err(crate::errors::overflow_error("Python int too large to convert to C ssize_t")),
-        other => Err(type_error(format!("'{}' object cannot be interpreted as an integer", type_name(other)))),
+        Value::BigInt(_) => Err(crate::errors::overflow_error(
+            "Python int too large to convert to C ssize_t",
+        )),
+        other => Err(type_error(format!(
+            "'{}' object cannot be interpreted as an integer",
+            type_name(other)
+        ))),
     }
 }

@@ -1,7 +1,7 @@
 //! Python sets, laid out like CPython's open-addressing table so that iteration order
 //! (and therefore `print({3, 1, 2})`) matches CPython for ints and other stable hashes.
 
-use parking_lot::Mutex;
+use crate::sync::Mutex;
 
 use crate::dict::HKey;
 use crate::value::Value;
@@ -27,7 +27,11 @@ pub struct SetTable {
 
 impl Default for SetTable {
     fn default() -> Self {
-        SetTable { slots: vec![Slot::Empty; MIN_SIZE], fill: 0, used: 0 }
+        SetTable {
+            slots: vec![Slot::Empty; MIN_SIZE],
+            fill: 0,
+            used: 0,
+        }
     }
 }
 
@@ -50,7 +54,11 @@ impl SetTable {
         let mut perturb = key.hash;
         let mut i = key.hash as usize & mask;
         loop {
-            let probes = if i + LINEAR_PROBES <= mask { LINEAR_PROBES } else { 0 };
+            let probes = if i + LINEAR_PROBES <= mask {
+                LINEAR_PROBES
+            } else {
+                0
+            };
             for j in 0..=probes {
                 match &self.slots[i + j] {
                     Slot::Empty => return None,
@@ -59,7 +67,39 @@ impl SetTable {
                 }
             }
             perturb >>= PERTURB_SHIFT;
-            i = (i.wrapping_mul(5).wrapping_add(1).wrapping_add(perturb as usize)) & mask;
+            i = (i
+                .wrapping_mul(5)
+                .wrapping_add(1)
+                .wrapping_add(perturb as usize))
+                & mask;
+        }
+    }
+
+    /// The stored keys whose hash equals `hash`, in probe order.
+    pub fn same_hash_keys(&self, hash: u64) -> Vec<HKey> {
+        let mask = self.mask();
+        let mut perturb = hash;
+        let mut i = hash as usize & mask;
+        let mut out = Vec::new();
+        loop {
+            let probes = if i + LINEAR_PROBES <= mask {
+                LINEAR_PROBES
+            } else {
+                0
+            };
+            for j in 0..=probes {
+                match &self.slots[i + j] {
+                    Slot::Empty => return out,
+                    Slot::Full(k) if k.hash == hash => out.push(k.clone()),
+                    _ => {}
+                }
+            }
+            perturb >>= PERTURB_SHIFT;
+            i = (i
+                .wrapping_mul(5)
+                .wrapping_add(1)
+                .wrapping_add(perturb as usize))
+                & mask;
         }
     }
 
@@ -74,7 +114,11 @@ impl SetTable {
         let mut i = key.hash as usize & mask;
         let mut freeslot = None;
         let target = 'search: loop {
-            let probes = if i + LINEAR_PROBES <= mask { LINEAR_PROBES } else { 0 };
+            let probes = if i + LINEAR_PROBES <= mask {
+                LINEAR_PROBES
+            } else {
+                0
+            };
             for j in 0..=probes {
                 match &self.slots[i + j] {
                     Slot::Empty => break 'search i + j,
@@ -88,7 +132,11 @@ impl SetTable {
                 }
             }
             perturb >>= PERTURB_SHIFT;
-            i = (i.wrapping_mul(5).wrapping_add(1).wrapping_add(perturb as usize)) & mask;
+            i = (i
+                .wrapping_mul(5)
+                .wrapping_add(1)
+                .wrapping_add(perturb as usize))
+                & mask;
         };
         if let Some(free) = freeslot {
             self.slots[free] = Slot::Full(key);
@@ -99,7 +147,11 @@ impl SetTable {
         self.fill += 1;
         self.used += 1;
         if self.fill * 5 >= mask * 3 {
-            let minused = if self.used > 50000 { self.used * 2 } else { self.used * 4 };
+            let minused = if self.used > 50000 {
+                self.used * 2
+            } else {
+                self.used * 4
+            };
             self.resize(minused);
         }
         true
@@ -129,7 +181,11 @@ impl SetTable {
                         }
                     }
                     perturb >>= PERTURB_SHIFT;
-                    i = (i.wrapping_mul(5).wrapping_add(1).wrapping_add(perturb as usize)) & mask;
+                    i = (i
+                        .wrapping_mul(5)
+                        .wrapping_add(1)
+                        .wrapping_add(perturb as usize))
+                        & mask;
                 };
                 self.slots[idx] = Slot::Full(k);
             }
@@ -190,7 +246,10 @@ pub struct Set {
 
 impl Set {
     pub fn new(table: SetTable) -> Set {
-        Set { table: Mutex::new(table), frozen: false }
+        Set {
+            table: Mutex::new(table),
+            frozen: false,
+        }
     }
 
     pub fn len(&self) -> usize {

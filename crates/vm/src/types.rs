@@ -4,7 +4,7 @@
 use std::collections::HashMap;
 use std::sync::{Arc, OnceLock};
 
-use parking_lot::RwLock;
+use crate::sync::RwLock;
 
 use crate::object::{AttrMap, Class, TypeKind};
 
@@ -97,6 +97,7 @@ const EXCEPTIONS: &[(&str, &str)] = &[
 
 pub fn new_class(name: &str, base: Option<Arc<Class>>, kind: TypeKind, module: &str) -> Arc<Class> {
     Arc::new(Class {
+        hooks: std::sync::atomic::AtomicBool::new(false),
         name: Arc::from(name),
         qualname: Arc::from(name),
         module: Arc::from(module),
@@ -124,7 +125,10 @@ fn build() -> Types {
     exceptions.insert("BaseException", base_exception.clone());
     for (name, parent) in EXCEPTIONS {
         let base = exceptions[parent].clone();
-        exceptions.insert(*name, new_class(name, Some(base), TypeKind::Exception, "builtins"));
+        exceptions.insert(
+            *name,
+            new_class(name, Some(base), TypeKind::Exception, "builtins"),
+        );
         exception_names.push(*name);
     }
     Types {

@@ -8,16 +8,15 @@
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::Arc;
 
+use crate::sync::Mutex;
 use num_bigint::BigInt;
-use parking_lot::Mutex;
 
 use crate::dict::Dict;
-use crate::object::{BoundMethod, Builtin, Class, Code, Function, Instance, Module};
 use crate::iter::IterObj;
+use crate::object::{BoundMethod, Builtin, Class, Code, Function, Instance, Module};
 use crate::set::Set;
 
 /// A Python value. Small immediates are stored inline; everything else is an `Arc`.
-#[derive(Clone)]
 pub enum Value {
     None,
     Bool(bool),
@@ -40,8 +39,9 @@ pub enum Value {
     Instance(Arc<Instance>),
     Module(Arc<Module>),
     Iter(Arc<IterObj>),
-    /// A native object from a builtin module (files, locks, ...).
-    Native(Arc<dyn crate::object::NativeObject>),
+    /// A native object from a builtin module (files, locks, ...), boxed so that the
+    /// `Arc` stays a thin pointer and `Value` stays 16 bytes.
+    Native(Arc<NativeBox>),
     /// A compiled code object, as a constant for `MakeFunction`.
     Code(Arc<Code>),
     /// A closure cell, as pushed by `LoadClosure`.
@@ -52,13 +52,73 @@ pub enum Value {
     Unbound,
 }
 
+impl Clone for Value {
+    /// Immediates copy inline; heap values take the (outlined) reference-count path.
+    #[inline(always)]
+    fn clone(&self) -> Value {
+        match self {
+            Value::None => Value::None,
+            Value::Int(i) => Value::Int(*i),
+            Value::Bool(b) => Value::Bool(*b),
+            Value::Float(f) => Value::Float(*f),
+            _ => self.clone_heap(),
+        }
+    }
+}
+
 impl Value {
+    #[inline(never)]
+    fn clone_heap(&self) -> Value {
+        match self {
+            Value::None => Value::None,
+            Value::Bool(b) => Value::Bool(*b),
+            Value::Int(i) => Value::Int(*i),
+            Value::Float(f) => Value::Float(*f),
+            Value::BigInt(a) => Value::BigInt(a.clone()),
+            Value::Str(a) => Value::Str(a.clone()),
+            Value::Tuple(a) => Value::Tuple(a.clone()),
+            Value::List(a) => Value::List(a.clone()),
+            Value::Dict(a) => Value::Dict(a.clone()),
+            Value::Set(a) => Value::Set(a.clone()),
+            Value::Range(a) => Value::Range(a.clone()),
+            Value::Slice(a) => Value::Slice(a.clone()),
+            Value::Function(a) => Value::Function(a.clone()),
+            Value::Builtin(a) => Value::Builtin(a.clone()),
+            Value::BoundMethod(a) => Value::BoundMethod(a.clone()),
+            Value::Class(a) => Value::Class(a.clone()),
+            Value::Instance(a) => Value::Instance(a.clone()),
+            Value::Module(a) => Value::Module(a.clone()),
+            Value::Iter(a) => Value::Iter(a.clone()),
+            Value::Native(a) => Value::Native(a.clone()),
+            Value::Code(a) => Value::Code(a.clone()),
+            Value::Cell(a) => Value::Cell(a.clone()),
+            Value::Ellipsis => Value::Ellipsis,
+            Value::NotImplemented => Value::NotImplemented,
+            Value::Unbound => Value::Unbound,
+        }
+    }
+
+    /// Whether dropping this value is a no-op (no reference to release).
+    #[inline(always)]
+    pub fn is_immediate(&self) -> bool {
+        matches!(
+            self,
+            Value::None | Value::Int(_) | Value::Bool(_) | Value::Float(_) | Value::Unbound
+        )
+    }
+
+    pub fn native(obj: impl crate::object::NativeObject) -> Value {
+        Value::Native(Arc::new(NativeBox(Box::new(obj))))
+    }
+
     pub fn str(s: impl Into<String>) -> Value {
         Value::Str(Arc::new(PyStr::new(s.into())))
     }
 
     pub fn tuple(items: Vec<Value>) -> Value {
-        Value::Tuple(Arc::new(Tuple { items: items.into_boxed_slice() }))
+        Value::Tuple(Arc::new(Tuple {
+            items: items.into_boxed_slice(),
+        }))
     }
 
     pub fn list(items: Vec<Value>) -> Value {
@@ -113,7 +173,7 @@ impl Value {
             Value::Instance(a) => Arc::as_ptr(a) as usize,
             Value::Module(a) => Arc::as_ptr(a) as usize,
             Value::Iter(a) => Arc::as_ptr(a) as usize,
-            Value::Native(a) => Arc::as_ptr(a) as *const u8 as usize,
+            Value::Native(a) => Arc::as_ptr(a) as usize,
             Value::Code(a) => Arc::as_ptr(a) as usize,
             Value::Cell(a) => Arc::as_ptr(a) as usize,
             _ => return None,
@@ -128,6 +188,16 @@ impl Value {
     }
 }
 
+/// The box behind [`Value::Native`].
+pub struct NativeBox(pub Box<dyn crate::object::NativeObject>);
+
+impl std::ops::Deref for NativeBox {
+    type Target = dyn crate::object::NativeObject;
+    fn deref(&self) -> &Self::Target {
+        &*self.0
+    }
+}
+
 /// An immutable string with a lazily computed hash.
 pub struct PyStr {
     s: Box<str>,
@@ -139,7 +209,11 @@ pub struct PyStr {
 impl PyStr {
     pub fn new(s: String) -> PyStr {
         let ascii = s.is_ascii();
-        PyStr { s: s.into_boxed_str(), hash: AtomicU64::new(0), ascii }
+        PyStr {
+            s: s.into_boxed_str(),
+            hash: AtomicU64::new(0),
+            ascii,
+        }
     }
 
     pub fn as_str(&self) -> &str {
@@ -180,7 +254,9 @@ pub struct List {
 
 impl List {
     pub fn new(items: Vec<Value>) -> List {
-        List { items: Mutex::new(items) }
+        List {
+            items: Mutex::new(items),
+        }
     }
 
     /// A snapshot of the items (so no lock is held while Python code runs).
@@ -243,6 +319,11 @@ pub struct Cell {
 
 impl Cell {
     pub fn new(value: Value) -> Cell {
-        Cell { value: Mutex::new(value) }
+        Cell {
+            value: Mutex::new(value),
+        }
     }
 }
+
+// `Value` is copied on every stack operation; keep it at two words.
+const _: () = assert!(std::mem::size_of::<Value>() == 16);

@@ -13,6 +13,8 @@ use parking_lot::Mutex;
 use crate::dict::Dict;
 use crate::errors::{recursion_error, type_error, PyErr, PyResult};
 use crate::object::{Args, Code, Function, TbEntry};
+#[allow(unused_imports)]
+use crate::value::Cell as _;
 use crate::value::{Cell, Value};
 
 /// State shared by every thread of one interpreter.
@@ -46,7 +48,9 @@ impl Interp {
     pub fn source_line(&self, filename: &str, line: u32) -> Option<String> {
         let sources = self.sources.lock();
         let src = sources.get(filename)?;
-        src.lines().nth(line.checked_sub(1)? as usize).map(|l| l.to_string())
+        src.lines()
+            .nth(line.checked_sub(1)? as usize)
+            .map(|l| l.to_string())
     }
 }
 
@@ -61,8 +65,9 @@ pub struct Block {
 }
 
 pub struct Frame {
-    pub code: Arc<Code>,
-    pub globals: Arc<Dict>,
+    /// The running function (module code and class bodies run as functions too); it
+    /// owns the code and the globals, so a frame costs one reference count.
+    pub func: Arc<Function>,
     /// The class namespace while a class body runs.
     pub ns: Option<Arc<Dict>>,
     pub ip: usize,
@@ -116,11 +121,13 @@ impl Vm {
 
     /// Pushes a frame whose locals already sit at `stack[base..]` (parameters filled in,
     /// the rest to be padded with `Unbound`).
-    pub fn push_frame(&mut self, code: Arc<Code>, globals: Arc<Dict>, base: usize, closure: &[Arc<Cell>]) -> PyResult<()> {
+    pub fn push_frame(&mut self, func: Arc<Function>, base: usize) -> PyResult<()> {
         if self.frames.len() >= self.interp.recursion_limit.load(Ordering::Relaxed) {
             self.stack.truncate(base.saturating_sub(1));
             return Err(recursion_error());
         }
+        let code = &func.code;
+        let closure = &func.closure;
         let nlocals = code.nlocals;
         let filled = self.stack.len() - base;
         for _ in filled..nlocals {
@@ -129,7 +136,12 @@ impl Vm {
         let cells = if code.co.cellvars.is_empty() && closure.is_empty() {
             Vec::new()
         } else {
-            let mut cells: Vec<Arc<Cell>> = code.co.cellvars.iter().map(|_| Arc::new(Cell::new(Value::Unbound))).collect();
+            let mut cells: Vec<Arc<Cell>> = code
+                .co
+                .cellvars
+                .iter()
+                .map(|_| Arc::new(Cell::new(Value::Unbound)))
+                .collect();
             for &(cell, param) in &code.co.cell_params {
                 let v = std::mem::replace(&mut self.stack[base + param as usize], Value::Unbound);
                 cells[cell as usize] = Arc::new(Cell::new(v));
@@ -138,7 +150,15 @@ impl Vm {
             cells
         };
         self.next_frame_id += 1;
-        self.frames.push(Frame { code, globals, ns: None, ip: 0, base, cells, blocks: Vec::new(), id: self.next_frame_id });
+        self.frames.push(Frame {
+            func,
+            ns: None,
+            ip: 0,
+            base,
+            cells,
+            blocks: Vec::new(),
+            id: self.next_frame_id,
+        });
         Ok(())
     }
 
@@ -151,7 +171,7 @@ impl Vm {
             self.stack.truncate(base - 1);
             return Err(e);
         }
-        self.push_frame(func.code.clone(), func.globals.clone(), base, &func.closure)
+        self.push_frame(func.clone(), base)
     }
 
     /// Calls any callable from Rust and returns its result.
@@ -176,7 +196,8 @@ impl Vm {
     pub fn run_module_code(&mut self, code: Arc<Code>, globals: Arc<Dict>) -> PyResult<Value> {
         self.stack.push(Value::None);
         let base = self.stack.len();
-        self.push_frame(code, globals, base, &[])?;
+        let func = Function::for_module(code, globals);
+        self.push_frame(Arc::new(func), base)?;
         let depth = self.frames.len();
         self.run_frames(depth)
     }
@@ -197,9 +218,12 @@ impl Vm {
     fn unwind(&mut self, err: PyErr, entry_depth: usize) -> PyResult<()> {
         self.set_context(&err);
         loop {
-            let frame = self.frames.last_mut().expect("unwinding always has a frame");
+            let frame = self
+                .frames
+                .last_mut()
+                .expect("unwinding always has a frame");
             let ip = frame.ip.saturating_sub(1);
-            let co = &frame.code.co;
+            let co = &frame.func.code.co;
             if let Some(state) = &err.0.exc {
                 let mut st = state.lock();
                 if st.traceback.last().map(|t| t.frame_id) != Some(frame.id) {
@@ -230,8 +254,12 @@ impl Vm {
 
     /// Sets `__context__` on a newly raised exception from the one being handled.
     fn set_context(&self, err: &PyErr) {
-        let Some(top) = self.exc_stack.last() else { return };
-        let Value::Instance(top_inst) = top else { return };
+        let Some(top) = self.exc_stack.last() else {
+            return;
+        };
+        let Value::Instance(top_inst) = top else {
+            return;
+        };
         if Arc::ptr_eq(top_inst, &err.0) {
             return;
         }
@@ -255,7 +283,7 @@ impl Vm {
 
     /// The globals of the innermost frame (the main module's before any frame runs).
     pub fn current_globals(&self) -> Option<Arc<Dict>> {
-        self.frames.last().map(|f| f.globals.clone())
+        self.frames.last().map(|f| f.func.globals.clone())
     }
 
     pub fn type_error<T>(&self, msg: impl Into<String>) -> PyResult<T> {

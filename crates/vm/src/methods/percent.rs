@@ -1,12 +1,16 @@
-//! printf-style `%` formatting of strings (`'%5.2f' % x`): fetches and converts the
-//! arguments the way CPython 3.11's `PyUnicode_Format` does, and leaves the text layout
-//! to the pure functions in `crate::format::percent`.
+//! printf-style `%` formatting of strings (`'%5.2f' % x`), following CPython 3.11's
+//! `PyUnicode_Format`: the format string is read one conversion at a time, fetching
+//! arguments as it goes, so that errors come out in CPython's order (a missing argument
+//! before a bad conversion character after it, a missing mapping before an unclosed
+//! key). The text layout of each conversion is left to `crate::format::percent`.
 
 use num_bigint::BigInt;
 use num_traits::FromPrimitive;
 
 use crate::errors::{exc, overflow_error, type_error, value_error, PyErr, PyResult};
-use crate::format::{bigint_to_f64, parse_percent, percent_float, percent_int, percent_str, PercentNum, PercentPiece, PercentSpec};
+use crate::format::{
+    bigint_to_f64, percent_float, percent_int, percent_str, PercentFlags, PercentNum, PercentSpec,
+};
 use crate::object::Args;
 use crate::ops::type_name;
 use crate::protocol;
@@ -19,22 +23,189 @@ const MAX_WIDTH: usize = 1 << 32;
 /// `fmt % args`: `args` is a tuple of positional values, a mapping (for `%(name)s`), or a
 /// single value.
 pub fn percent_format(vm: &mut Vm, fmt: &str, args: &Value) -> PyResult<String> {
-    let pieces = parse_percent(fmt).map_err(value_error)?;
+    let chars: Vec<char> = fmt.chars().collect();
     let mut state = ArgState::new(args);
     let mut out = String::with_capacity(fmt.len() + 16);
-    for piece in &pieces {
-        match piece {
-            PercentPiece::Literal(text) => out.push_str(text),
-            PercentPiece::Spec(spec) => {
-                let text = format_one(vm, &mut state, spec)?;
-                out.push_str(&text);
+    let mut cur = Cursor {
+        chars: &chars,
+        pos: 0,
+        exhausted: false,
+    };
+    while cur.pos < chars.len() {
+        if chars[cur.pos] != '%' {
+            let start = cur.pos;
+            while cur.pos < chars.len() && chars[cur.pos] != '%' {
+                cur.pos += 1;
+            }
+            out.extend(&chars[start..cur.pos]);
+            continue;
+        }
+        cur.pos += 1;
+        if chars.get(cur.pos) == Some(&'%') {
+            cur.pos += 1;
+            out.push('%');
+            continue;
+        }
+        let (spec, width, precision) = parse_spec(vm, &mut cur, &mut state)?;
+        out.push_str(&format_one(
+            vm,
+            &mut state,
+            &spec,
+            width,
+            precision,
+            cur.pos - 1,
+        )?);
+    }
+    if state.argidx < state.arglen && state.mapping.is_none() {
+        return Err(type_error(
+            "not all arguments converted during string formatting",
+        ));
+    }
+    Ok(out)
+}
+
+/// A read position in the format string. `exhausted` is CPython's `fmtcnt < 0`: a read
+/// was attempted past the end (which makes the conversion incomplete).
+struct Cursor<'a> {
+    chars: &'a [char],
+    pos: usize,
+    exhausted: bool,
+}
+
+impl Cursor<'_> {
+    /// Reads the next char, or records that there was none.
+    fn take(&mut self) -> Option<char> {
+        match self.chars.get(self.pos) {
+            Some(&c) => {
+                self.pos += 1;
+                Some(c)
+            }
+            None => {
+                self.exhausted = true;
+                None
             }
         }
     }
-    if state.argidx < state.arglen && state.mapping.is_none() {
-        return Err(type_error("not all arguments converted during string formatting"));
+}
+
+/// CPython's `unicode_format_arg_parse`, starting just after the `%`: the mapping key
+/// (looked up at once), flags, width and precision (fetching `*` values), and the
+/// conversion char.
+fn parse_spec(
+    vm: &mut Vm,
+    cur: &mut Cursor,
+    state: &mut ArgState,
+) -> PyResult<(PercentSpec, Option<usize>, Option<usize>)> {
+    let mut ch = cur.chars.get(cur.pos).copied().unwrap_or('\0');
+    if ch == '(' {
+        let Some(mapping) = state.mapping.clone() else {
+            return Err(type_error("format requires a mapping"));
+        };
+        cur.pos += 1;
+        let key_start = cur.pos;
+        let mut depth = 1;
+        while depth > 0 {
+            let Some(c) = cur.take() else { break };
+            ch = c;
+            match c {
+                ')' => depth -= 1,
+                '(' => depth += 1,
+                _ => {}
+            }
+        }
+        if cur.exhausted || depth > 0 {
+            return Err(value_error("incomplete format key"));
+        }
+        let key: String = cur.chars[key_start..cur.pos - 1].iter().collect();
+        state.current = protocol::getitem(vm, &mapping, &Value::str(key))?;
+        state.arglen = -1;
+        state.argidx = -2;
     }
-    Ok(out)
+    let mut flags = PercentFlags::default();
+    while let Some(c) = cur.take() {
+        ch = c;
+        match c {
+            '-' => flags.minus = true,
+            '+' => flags.plus = true,
+            ' ' => flags.space = true,
+            '#' => flags.alternate = true,
+            '0' => flags.zero = true,
+            _ => break,
+        }
+    }
+    let mut width = None;
+    if ch == '*' {
+        let w = star_value(state, "Python int too large to convert to C ssize_t")?;
+        if w < 0 {
+            flags.minus = true;
+        }
+        width = Some(w.unsigned_abs() as usize);
+        if let Some(c) = cur.take() {
+            ch = c;
+        }
+    } else if ch.is_ascii_digit() {
+        width = Some(read_digits(
+            cur,
+            &mut ch,
+            isize::MAX as usize,
+            "width too big",
+        )?);
+    }
+    let mut precision = None;
+    if ch == '.' {
+        precision = Some(0);
+        if let Some(c) = cur.take() {
+            ch = c;
+        }
+        if ch == '*' {
+            let p = star_value(state, "Python int too large to convert to C int")?;
+            if p > i32::MAX as i64 || p < i32::MIN as i64 {
+                return Err(overflow_error("Python int too large to convert to C int"));
+            }
+            precision = Some(p.max(0) as usize);
+            if let Some(c) = cur.take() {
+                ch = c;
+            }
+        } else if ch.is_ascii_digit() {
+            precision = Some(read_digits(
+                cur,
+                &mut ch,
+                i32::MAX as usize,
+                "precision too big",
+            )?);
+        }
+    }
+    if !cur.exhausted && matches!(ch, 'h' | 'l' | 'L') {
+        if let Some(c) = cur.take() {
+            ch = c;
+        }
+    }
+    if cur.exhausted {
+        return Err(value_error("incomplete format"));
+    }
+    let spec = PercentSpec {
+        key: None,
+        flags,
+        width: width.map(PercentNum::Fixed),
+        precision: precision.map(PercentNum::Fixed),
+        conv: ch,
+    };
+    Ok((spec, width, precision))
+}
+
+/// Reads a decimal number whose first digit is `ch`; leaves the char after it in `ch`.
+fn read_digits(cur: &mut Cursor, ch: &mut char, max: usize, too_big: &str) -> PyResult<usize> {
+    let mut v = ch.to_digit(10).unwrap_or(0) as usize;
+    while let Some(c) = cur.take() {
+        *ch = c;
+        let Some(d) = c.to_digit(10) else { break };
+        v = v
+            .checked_mul(10)
+            .and_then(|v| v.checked_add(d as usize))
+            .filter(|&v| v <= max)
+            .ok_or_else(|| value_error(too_big))?;
+    }
+    Ok(v)
 }
 
 /// CPython's argument cursor: `arglen` is -1 for a single value (or a value fetched by
@@ -53,7 +224,13 @@ impl ArgState {
             Value::Tuple(t) => (t.items.to_vec(), t.items.len() as i64, 0),
             _ => (Vec::new(), -1, -2),
         };
-        ArgState { current: args.clone(), items, arglen, argidx, mapping: is_mapping(args).then(|| args.clone()) }
+        ArgState {
+            current: args.clone(),
+            items,
+            arglen,
+            argidx,
+            mapping: is_mapping(args).then(|| args.clone()),
+        }
     }
 
     fn next_arg(&mut self) -> PyResult<Value> {
@@ -79,50 +256,39 @@ fn is_mapping(v: &Value) -> bool {
 }
 
 /// Resolves a `*` width or precision from the next argument.
-fn star_value(state: &mut ArgState) -> PyResult<i64> {
+fn star_value(state: &mut ArgState, too_large: &str) -> PyResult<i64> {
     match state.next_arg()? {
         Value::Int(i) => Ok(i),
         Value::Bool(b) => Ok(b as i64),
-        Value::BigInt(_) => Err(overflow_error("Python int too large to convert to C ssize_t")),
+        Value::BigInt(_) => Err(overflow_error(too_large)),
         _ => Err(type_error("* wants int")),
     }
 }
 
-fn format_one(vm: &mut Vm, state: &mut ArgState, spec: &PercentSpec) -> PyResult<String> {
-    if let Some(key) = &spec.key {
-        let Some(mapping) = state.mapping.clone() else {
-            return Err(type_error("format requires a mapping"));
-        };
-        state.current = protocol::getitem(vm, &mapping, &Value::str(key.clone()))?;
-        state.arglen = -1;
-        state.argidx = -2;
-    }
-    let mut spec = spec.clone();
-    let width = match spec.width {
-        None => None,
-        Some(PercentNum::Fixed(w)) => Some(w),
-        Some(PercentNum::Star) => {
-            let w = star_value(state)?;
-            if w < 0 {
-                spec.flags.minus = true;
-            }
-            Some(w.unsigned_abs() as usize)
-        }
-    };
-    let precision = match spec.precision {
-        None => None,
-        Some(PercentNum::Fixed(p)) => Some(p),
-        Some(PercentNum::Star) => Some(star_value(state)?.max(0) as usize),
-    };
+/// CPython's `unicode_format_arg_format`: fetches the value and converts it. `index` is
+/// the position of the conversion char, for the error about an unknown one.
+fn format_one(
+    vm: &mut Vm,
+    state: &mut ArgState,
+    spec: &PercentSpec,
+    width: Option<usize>,
+    precision: Option<usize>,
+    index: usize,
+) -> PyResult<String> {
+    let v = state.next_arg()?;
     if width.is_some_and(|w| w > MAX_WIDTH) || precision.is_some_and(|p| p > MAX_WIDTH) {
         return Err(exc("MemoryError", ""));
     }
-    let v = state.next_arg()?;
     Ok(match spec.conv {
-        's' => percent_str(&protocol::str(vm, &v)?, &spec, width, precision),
-        'r' => percent_str(&protocol::repr(vm, &v)?, &spec, width, precision),
-        'a' => percent_str(&crate::builtins::ascii_of(&protocol::repr(vm, &v)?), &spec, width, precision),
-        'c' => percent_str(&char_arg(vm, &v)?.to_string(), &spec, width, precision),
+        's' => percent_str(&protocol::str(vm, &v)?, spec, width, precision),
+        'r' => percent_str(&protocol::repr(vm, &v)?, spec, width, precision),
+        'a' => percent_str(
+            &crate::builtins::ascii_of(&protocol::repr(vm, &v)?),
+            spec,
+            width,
+            precision,
+        ),
+        'c' => percent_str(&char_arg(vm, &v)?.to_string(), spec, width, precision),
         'o' | 'x' | 'X' => {
             let n = match index_arg(vm, &v)? {
                 Some(n) => n,
@@ -134,7 +300,7 @@ fn format_one(vm: &mut Vm, state: &mut ArgState, spec: &PercentSpec) -> PyResult
                     )))
                 }
             };
-            percent_int(&n, &spec, width, precision)
+            percent_int(&n, spec, width, precision)
         }
         'd' | 'i' | 'u' => {
             let n = match int_arg(vm, &v)? {
@@ -147,16 +313,33 @@ fn format_one(vm: &mut Vm, state: &mut ArgState, spec: &PercentSpec) -> PyResult
                     )))
                 }
             };
-            percent_int(&n, &spec, width, precision)
+            percent_int(&n, spec, width, precision)
         }
-        _ => percent_float(float_arg(vm, &v)?, &spec, width, precision),
+        'e' | 'E' | 'f' | 'F' | 'g' | 'G' => {
+            percent_float(float_arg(vm, &v)?, spec, width, precision)
+        }
+        c => {
+            let shown = if (31..=126).contains(&(c as u32)) {
+                c
+            } else {
+                '?'
+            };
+            return Err(value_error(format!(
+                "unsupported format character '{shown}' (0x{:x}) at index {index}",
+                c as u32
+            )));
+        }
     })
 }
 
 /// Calls a user class's special method `name` with no arguments, if it defines it.
 fn call_special(vm: &mut Vm, v: &Value, name: &str) -> PyResult<Option<Value>> {
-    let Value::Instance(inst) = v else { return Ok(None) };
-    let Some(f) = inst.class.lookup(name) else { return Ok(None) };
+    let Value::Instance(inst) = v else {
+        return Ok(None);
+    };
+    let Some(f) = inst.class.lookup(name) else {
+        return Ok(None);
+    };
     vm.call(&f, Args::new(vec![v.clone()])).map(Some)
 }
 
@@ -177,7 +360,10 @@ fn index_arg(vm: &mut Vm, v: &Value) -> PyResult<Option<BigInt>> {
     match call_special(vm, v, "__index__")? {
         Some(r) => match as_bigint(&r) {
             Some(n) => Ok(Some(n)),
-            None => Err(type_error(format!("__index__ returned non-int (type {})", type_name(&r)))),
+            None => Err(type_error(format!(
+                "__index__ returned non-int (type {})",
+                type_name(&r)
+            ))),
         },
         None => Ok(None),
     }
@@ -191,7 +377,10 @@ fn int_arg(vm: &mut Vm, v: &Value) -> PyResult<Option<BigInt>> {
     if let Some(r) = call_special(vm, v, "__int__")? {
         return match as_bigint(&r) {
             Some(n) => Ok(Some(n)),
-            None => Err(type_error(format!("__int__ returned non-int (type {})", type_name(&r)))),
+            None => Err(type_error(format!(
+                "__int__ returned non-int (type {})",
+                type_name(&r)
+            ))),
         };
     }
     index_arg(vm, v)
@@ -213,7 +402,10 @@ fn float_arg(vm: &mut Vm, v: &Value) -> PyResult<f64> {
         Value::Float(x) => return Ok(*x),
         Value::Int(i) => return Ok(*i as f64),
         Value::Bool(b) => return Ok(*b as i64 as f64),
-        Value::BigInt(b) => return bigint_to_f64(b).ok_or_else(|| overflow_error("int too large to convert to float")),
+        Value::BigInt(b) => {
+            return bigint_to_f64(b)
+                .ok_or_else(|| overflow_error("int too large to convert to float"))
+        }
         _ => {}
     }
     if let Some(r) = call_special(vm, v, "__float__")? {
@@ -227,8 +419,13 @@ fn float_arg(vm: &mut Vm, v: &Value) -> PyResult<f64> {
         };
     }
     match index_arg(vm, v)? {
-        Some(n) => bigint_to_f64(&n).ok_or_else(|| overflow_error("int too large to convert to float")),
-        None => Err(type_error(format!("must be real number, not {}", type_name(v)))),
+        Some(n) => {
+            bigint_to_f64(&n).ok_or_else(|| overflow_error("int too large to convert to float"))
+        }
+        None => Err(type_error(format!(
+            "must be real number, not {}",
+            type_name(v)
+        ))),
     }
 }
 

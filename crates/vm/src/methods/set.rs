@@ -7,8 +7,8 @@
 
 use std::sync::Arc;
 
+use crate::sync::Mutex;
 use gilvm_syntax::ast::BinOp;
-use parking_lot::Mutex;
 
 use crate::dict::HKey;
 use crate::errors::{key_error, type_error, PyResult};
@@ -49,7 +49,10 @@ pub fn register(t: &Types) {
         ("update", set_update),
         ("intersection_update", set_intersection_update),
         ("difference_update", set_difference_update),
-        ("symmetric_difference_update", set_symmetric_difference_update),
+        (
+            "symmetric_difference_update",
+            set_symmetric_difference_update,
+        ),
     ];
     for (name, f) in mutating {
         add_method(&t.set, name, *f);
@@ -62,20 +65,50 @@ pub fn register(t: &Types) {
 
 /// `make_new_set(other)` for a set `other`: a fresh table merged from `other`.
 ///
-/// CPython copies the slot layout verbatim when the fresh 8-slot table has the same size
-/// as `other` and `other` has no deleted slots; otherwise it re-inserts `other`'s keys in
-/// slot order into a table sized for them. `SetTable` does not expose its size, so a
-/// table of at most 4 items (which fits 8 slots) is taken to be in that first case.
+/// CPython copies the slot layout verbatim when the fresh table, pre-sized for `other`,
+/// has the same size as `other`'s table and `other` has no deleted slots; otherwise it
+/// re-inserts `other`'s keys in slot order. `SetTable` does not expose its size, so it is
+/// presumed to be that of a set built by adding its items one by one (the usual case).
 fn copy_table(other: &SetTable) -> SetTable {
-    if other.len() <= 4 {
+    let n = other.len();
+    if grown_size(n) == merged_size(n) {
         return other.clone();
     }
     let mut t = SetTable::default();
-    t.reserve_for_merge(other.len());
+    t.reserve_for_merge(n);
     for k in other.keys() {
         t.insert(k.clone());
     }
     t
+}
+
+/// The smallest power of two above `minused`, as `set_table_resize` picks it.
+fn table_size(minused: usize) -> usize {
+    let mut size = 8;
+    while size <= minused {
+        size <<= 1;
+    }
+    size
+}
+
+/// The table size of a set that received `n` distinct items one at a time.
+fn grown_size(n: usize) -> usize {
+    let mut size = 8;
+    for fill in 1..=n {
+        if fill * 5 >= (size - 1) * 3 {
+            size = table_size(if fill > 50000 { fill * 2 } else { fill * 4 });
+        }
+    }
+    size
+}
+
+/// The table size of an empty set after `set_merge` pre-sizes it for `n` items.
+fn merged_size(n: usize) -> usize {
+    if n * 5 >= 7 * 3 {
+        table_size(n * 2)
+    } else {
+        8
+    }
 }
 
 /// `set_merge(so, other)`: adds every key of `other` to `so`.
@@ -96,7 +129,11 @@ fn merge(so: &mut SetTable, other: &SetTable) {
 /// `set_intersection(so, other)` for two sets: iterates the smaller one (keeping its key
 /// objects) and looks each key up in the larger one.
 fn intersection(so: &SetTable, other: &SetTable) -> SetTable {
-    let (big, small) = if other.len() > so.len() { (other, so) } else { (so, other) };
+    let (big, small) = if other.len() > so.len() {
+        (other, so)
+    } else {
+        (so, other)
+    };
     let mut out = SetTable::default();
     for k in small.keys() {
         if big.contains(k) {
@@ -158,7 +195,11 @@ fn symmetric_difference(so: &SetTable, other: &SetTable) -> SetTable {
 pub fn set_op(op: BinOp, a: &Set, b: &Set) -> PyResult<SetTable> {
     let same = std::ptr::eq(a, b);
     let ta = a.table.lock().clone();
-    let tb = if same { ta.clone() } else { b.table.lock().clone() };
+    let tb = if same {
+        ta.clone()
+    } else {
+        b.table.lock().clone()
+    };
     Ok(match op {
         BinOp::BitOr => {
             let mut out = copy_table(&ta);
@@ -184,6 +225,31 @@ pub fn set_op(op: BinOp, a: &Set, b: &Set) -> PyResult<SetTable> {
         BinOp::BitXor => symmetric_difference(&ta, &tb),
         other => return Err(type_error(format!("unsupported set operator {other:?}"))),
     })
+}
+
+/// `a |= b`, `a &= b`, `a -= b` and `a ^= b` for two sets: updates `a`'s own table in
+/// place, as CPython's `set_ior` & co. do (the item order can differ from `a = a | b`).
+pub fn set_inplace_op(op: BinOp, a: &Set, b: &Set) -> PyResult<()> {
+    if std::ptr::eq(a, b) {
+        let mut t = a.table.lock();
+        match op {
+            BinOp::BitOr => {}
+            BinOp::BitAnd => *t = copy_table(&t),
+            BinOp::Sub | BinOp::BitXor => t.clear(),
+            other => return Err(type_error(format!("unsupported set operator {other:?}"))),
+        }
+        return Ok(());
+    }
+    let tb = b.table.lock().clone();
+    let mut t = a.table.lock();
+    match op {
+        BinOp::BitOr => merge(&mut t, &tb),
+        BinOp::BitAnd => *t = intersection(&t, &tb),
+        BinOp::Sub => difference_update(&mut t, &tb),
+        BinOp::BitXor => symmetric_difference_update(&mut t, &tb),
+        other => return Err(type_error(format!("unsupported set operator {other:?}"))),
+    }
+    Ok(())
 }
 
 /// CPython's `frozenset.__hash__`, which depends only on the items' hashes.
@@ -228,7 +294,9 @@ fn this_varargs(args: &mut Args, name: &str, mutating: bool) -> PyResult<Arc<Set
             Ok(s)
         } else {
             let owner = if s.frozen { "frozenset" } else { "set" };
-            Err(type_error(format!("{owner}.{name}() takes no keyword arguments")))
+            Err(type_error(format!(
+                "{owner}.{name}() takes no keyword arguments"
+            )))
         }
     })
 }
@@ -294,7 +362,10 @@ fn update_table(so: &mut SetTable, other: &Other) {
 }
 
 fn new_set(table: SetTable, frozen: bool) -> Value {
-    Value::Set(Arc::new(Set { table: Mutex::new(table), frozen }))
+    Value::Set(Arc::new(Set {
+        table: Mutex::new(table),
+        frozen,
+    }))
 }
 
 // ---------------------------------------------------------------------------
@@ -583,7 +654,10 @@ pub fn set_new(vm: &mut Vm, args: Args, frozen: bool) -> PyResult<Value> {
         return Err(type_error(format!("{name}() takes no keyword arguments")));
     }
     if args.pos.len() > 1 {
-        return Err(type_error(format!("{name} expected at most 1 argument, got {}", args.pos.len())));
+        return Err(type_error(format!(
+            "{name} expected at most 1 argument, got {}",
+            args.pos.len()
+        )));
     }
     let Some(src) = args.pos.first() else {
         return Ok(new_set(SetTable::default(), frozen));

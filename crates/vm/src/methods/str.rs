@@ -1,18 +1,26 @@
 //! Methods of `str`: registration, argument helpers shared by the submodules, `str()`,
 //! indexing and slicing, the dunders, and the simple transformations (padding, stripping,
-//! partitioning, tabs).
+//! tabs, prefixes).
 //!
 //! Strings are UTF-8 in Rust but Python counts in code points, so every index a user sees
 //! is a char index; [`byte_at`] converts, with a fast path for ASCII strings where the
-//! two agree. The search methods live in `str/search.rs`, case mapping and the `is*`
-//! predicates in `str/unicode.rs`, and `str.format` / `format()` in `str/fmt.rs`.
+//! two agree, and a small per-thread cursor cache keeps index loops over non-ASCII
+//! strings linear.
+//!
+//! Submodules: `search` (find/count/split/replace/join), `unicode` (case mapping and the
+//! `is*` predicates, over tables generated from python3.11 in `tables` and
+//! `case_tables`), `fmt` (`str.format` and `format()`), `translate` (`translate` and
+//! `maketrans`). printf-style `%` lives in `methods/percent.rs`.
 
+mod case_tables;
 mod fmt;
 mod search;
 mod tables;
+mod translate;
 mod unicode;
 
-use std::sync::Arc;
+use std::cell::RefCell;
+use std::sync::{Arc, Weak};
 
 use crate::errors::{exc, index_error, overflow_error, type_error, PyResult};
 use crate::methods::{add_method, wrong_receiver};
@@ -42,6 +50,7 @@ pub fn register(cls: &Arc<Class>) {
     add_method(cls, "rpartition", search::str_rpartition);
     unicode::register(cls);
     fmt::register(cls);
+    translate::register(cls);
     add_method(cls, "strip", str_strip);
     add_method(cls, "lstrip", str_lstrip);
     add_method(cls, "rstrip", str_rstrip);
@@ -59,6 +68,7 @@ pub fn register(cls: &Arc<Class>) {
     add_method(cls, "__mul__", str_mul);
     add_method(cls, "__rmul__", str_mul);
     add_method(cls, "__mod__", str_mod);
+    add_method(cls, "__rmod__", str_rmod);
     add_method(cls, "__eq__", str_eq);
     add_method(cls, "__ne__", str_ne);
     add_method(cls, "__lt__", str_lt);
@@ -77,7 +87,9 @@ pub fn register(cls: &Arc<Class>) {
 /// Pops the receiver of `str.name(...)`, which must be a str.
 fn this(args: &mut Args, name: &str) -> PyResult<Arc<PyStr>> {
     if args.pos.is_empty() {
-        return Err(type_error(format!("unbound method str.{name}() needs an argument")));
+        return Err(type_error(format!(
+            "unbound method str.{name}() needs an argument"
+        )));
     }
     match args.pos.remove(0) {
         Value::Str(s) => Ok(s),
@@ -96,24 +108,42 @@ enum Arity {
 }
 
 /// Pops the receiver and checks the count of positional arguments (no keywords allowed).
-fn this_n(args: &mut Args, name: &str, min: usize, max: usize, arity: Arity) -> PyResult<Arc<PyStr>> {
+fn this_n(
+    args: &mut Args,
+    name: &str,
+    min: usize,
+    max: usize,
+    arity: Arity,
+) -> PyResult<Arc<PyStr>> {
     let s = this(args, name)?;
     let n = args.pos.len();
     let plural = |k: usize| if k == 1 { "" } else { "s" };
     match arity {
         Arity::Clinic => {
             if !args.kw.is_empty() {
-                return Err(type_error(format!("str.{name}() takes no keyword arguments")));
+                return Err(type_error(format!(
+                    "str.{name}() takes no keyword arguments"
+                )));
             }
             if min == max && max <= 1 && n != max {
-                let what = if max == 0 { "no arguments" } else { "exactly one argument" };
+                let what = if max == 0 {
+                    "no arguments"
+                } else {
+                    "exactly one argument"
+                };
                 return Err(type_error(format!("str.{name}() takes {what} ({n} given)")));
             }
             if n < min {
-                return Err(type_error(format!("{name} expected at least {min} argument{}, got {n}", plural(min))));
+                return Err(type_error(format!(
+                    "{name} expected at least {min} argument{}, got {n}",
+                    plural(min)
+                )));
             }
             if n > max {
-                return Err(type_error(format!("{name} expected at most {max} argument{}, got {n}", plural(max))));
+                return Err(type_error(format!(
+                    "{name} expected at most {max} argument{}, got {n}",
+                    plural(max)
+                )));
             }
         }
         Arity::Legacy => {
@@ -121,10 +151,16 @@ fn this_n(args: &mut Args, name: &str, min: usize, max: usize, arity: Arity) -> 
                 return Err(type_error(format!("{name}() takes no keyword arguments")));
             }
             if n < min {
-                return Err(type_error(format!("{name}() takes at least {min} argument{} ({n} given)", plural(min))));
+                return Err(type_error(format!(
+                    "{name}() takes at least {min} argument{} ({n} given)",
+                    plural(min)
+                )));
             }
             if n > max {
-                return Err(type_error(format!("{name}() takes at most {max} argument{} ({n} given)", plural(max))));
+                return Err(type_error(format!(
+                    "{name}() takes at most {max} argument{} ({n} given)",
+                    plural(max)
+                )));
             }
         }
     }
@@ -135,10 +171,11 @@ fn this_n(args: &mut Args, name: &str, min: usize, max: usize, arity: Arity) -> 
 /// methods like `split(sep=None, maxsplit=-1)`; missing ones are `None`.
 fn bind_kw(args: &mut Args, name: &str, params: &[&str]) -> PyResult<Vec<Option<Value>>> {
     let n = args.pos.len();
-    if n > params.len() {
+    let given = n + args.kw.len();
+    if given > params.len() {
         let max = params.len();
         return Err(type_error(format!(
-            "{name}() takes at most {max} argument{} ({n} given)",
+            "{name}() takes at most {max} argument{} ({given} given)",
             if max == 1 { "" } else { "s" }
         )));
     }
@@ -153,28 +190,55 @@ fn bind_kw(args: &mut Args, name: &str, params: &[&str]) -> PyResult<Vec<Option<
                 )))
             }
             Some(i) => out[i] = Some(value),
-            None => return Err(type_error(format!("'{key}' is an invalid keyword argument for {name}()"))),
+            None => {
+                return Err(type_error(format!(
+                    "'{key}' is an invalid keyword argument for {name}()"
+                )))
+            }
         }
     }
     Ok(out)
 }
 
 /// An argument that must be a str, with CPython's "must be str, not int" wording.
+/// `what` names the argument for Argument Clinic's wording (which says "None" rather
+/// than "NoneType"); it is empty for the older "must be str, not NoneType".
 fn str_arg<'a>(v: &'a Value, what: &str) -> PyResult<&'a Arc<PyStr>> {
     match v {
         Value::Str(s) => Ok(s),
-        other => Err(type_error(format!("{what}must be str, not {}", type_name(other)))),
+        other if what.is_empty() => {
+            Err(type_error(format!("must be str, not {}", type_name(other))))
+        }
+        other => Err(type_error(format!(
+            "{what}must be str, not {}",
+            clinic_type_name(other)
+        ))),
+    }
+}
+
+/// The type name Argument Clinic's errors show: "None" for None.
+fn clinic_type_name(v: &Value) -> String {
+    match v {
+        Value::None => "None".to_string(),
+        other => type_name(other),
     }
 }
 
 /// Calls a user class's `__index__`, if it has one.
 fn user_index(vm: &mut Vm, v: &Value) -> PyResult<Option<Value>> {
-    let Value::Instance(inst) = v else { return Ok(None) };
-    let Some(f) = inst.class.lookup("__index__") else { return Ok(None) };
+    let Value::Instance(inst) = v else {
+        return Ok(None);
+    };
+    let Some(f) = inst.class.lookup("__index__") else {
+        return Ok(None);
+    };
     let r = vm.call(&f, Args::new(vec![v.clone()]))?;
     match r {
         Value::Int(_) | Value::BigInt(_) | Value::Bool(_) => Ok(Some(r)),
-        other => Err(type_error(format!("__index__ returned non-int (type {})", type_name(&other)))),
+        other => Err(type_error(format!(
+            "__index__ returned non-int (type {})",
+            type_name(&other)
+        ))),
     }
 }
 
@@ -183,10 +247,15 @@ fn ssize_arg(vm: &mut Vm, v: &Value) -> PyResult<i64> {
     match v {
         Value::Int(i) => Ok(*i),
         Value::Bool(b) => Ok(*b as i64),
-        Value::BigInt(_) => Err(overflow_error("Python int too large to convert to C ssize_t")),
+        Value::BigInt(_) => Err(overflow_error(
+            "Python int too large to convert to C ssize_t",
+        )),
         other => match user_index(vm, other)? {
             Some(i) => ssize_arg(vm, &i),
-            None => Err(type_error(format!("'{}' object cannot be interpreted as an integer", type_name(other)))),
+            None => Err(type_error(format!(
+                "'{}' object cannot be interpreted as an integer",
+                type_name(other)
+            ))),
         },
     }
 }
@@ -197,12 +266,16 @@ fn slice_arg(vm: &mut Vm, v: Option<&Value>) -> PyResult<Option<i64>> {
         None | Some(Value::None) => Ok(None),
         Some(Value::Int(i)) => Ok(Some(*i)),
         Some(Value::Bool(b)) => Ok(Some(*b as i64)),
-        Some(Value::BigInt(b)) => {
-            Ok(Some(if num_traits::Signed::is_negative(&**b) { i64::MIN } else { i64::MAX }))
-        }
+        Some(Value::BigInt(b)) => Ok(Some(if num_traits::Signed::is_negative(&**b) {
+            i64::MIN
+        } else {
+            i64::MAX
+        })),
         Some(other) => match user_index(vm, other)? {
             Some(i) => slice_arg(vm, Some(&i)),
-            None => Err(type_error("slice indices must be integers or None or have an __index__ method")),
+            None => Err(type_error(
+                "slice indices must be integers or None or have an __index__ method",
+            )),
         },
     }
 }
@@ -223,27 +296,167 @@ fn adjust(start: Option<i64>, end: Option<i64>, len: usize) -> (i64, i64) {
     (start, end)
 }
 
+/// What is known about positions in one recently used non-ASCII string.
+struct StrCursor {
+    /// Keeps the allocation (not the text) alive, so a pointer match means the very same
+    /// string.
+    string: Weak<PyStr>,
+    /// A char index and its byte offset.
+    char_idx: usize,
+    byte_idx: usize,
+    /// The length in chars, once counted.
+    char_len: Option<usize>,
+}
+
+/// How many strings the cursor cache remembers per thread.
+const CURSORS: usize = 4;
+
+thread_local! {
+    /// Recently resolved positions in non-ASCII strings, so that loops like
+    /// `for i in range(len(s)): s[i]` or repeated `s.find(sub, start)` walk from the last
+    /// position rather than from the start, and count the string's length only once.
+    static CURSOR_CACHE: RefCell<(Vec<StrCursor>, usize)> = const { RefCell::new((Vec::new(), 0)) };
+}
+
+/// Runs `f` on the cache entry for `s`, creating one (evicting round-robin) if needed.
+fn with_cursor<R>(s: &Arc<PyStr>, f: impl FnOnce(&mut StrCursor) -> R) -> R {
+    CURSOR_CACHE.with(|cache| {
+        let mut cache = cache.borrow_mut();
+        let (entries, next) = &mut *cache;
+        let i = match entries
+            .iter()
+            .position(|c| std::ptr::eq(c.string.as_ptr(), Arc::as_ptr(s)))
+        {
+            Some(i) => i,
+            None => {
+                let fresh = StrCursor {
+                    string: Arc::downgrade(s),
+                    char_idx: 0,
+                    byte_idx: 0,
+                    char_len: None,
+                };
+                if entries.len() < CURSORS {
+                    entries.push(fresh);
+                    entries.len() - 1
+                } else {
+                    let i = *next;
+                    *next = (*next + 1) % CURSORS;
+                    entries[i] = fresh;
+                    i
+                }
+            }
+        };
+        f(&mut entries[i])
+    })
+}
+
+/// `len(s)` in chars, counted once per string for non-ASCII strings.
+fn char_count(s: &Arc<PyStr>) -> usize {
+    if s.is_ascii() {
+        return s.as_str().len();
+    }
+    with_cursor(s, |c| {
+        *c.char_len.get_or_insert_with(|| s.as_str().chars().count())
+    })
+}
+
+/// Whether byte `b` starts a char in UTF-8.
+fn is_char_start(b: u8) -> bool {
+    (b as i8) >= -0x40
+}
+
+/// The byte offset `n` chars after byte offset `from` (a char boundary), or the end.
+fn advance(text: &str, from: usize, n: usize) -> usize {
+    let bytes = &text.as_bytes()[from..];
+    let mut remaining = n;
+    let mut i = 0;
+    // Skip whole chunks while the target lies beyond them (this loop vectorizes).
+    while i + 64 <= bytes.len() {
+        let starts = bytes[i..i + 64]
+            .iter()
+            .filter(|&&b| is_char_start(b))
+            .count();
+        if starts > remaining {
+            break;
+        }
+        remaining -= starts;
+        i += 64;
+    }
+    while i < bytes.len() {
+        if is_char_start(bytes[i]) {
+            if remaining == 0 {
+                return from + i;
+            }
+            remaining -= 1;
+        }
+        i += 1;
+    }
+    text.len()
+}
+
+/// The byte offset `n` chars before byte offset `from` (a char boundary).
+fn retreat(text: &str, from: usize, n: usize) -> usize {
+    let mut j = from;
+    for _ in 0..n {
+        if j == 0 {
+            break;
+        }
+        j -= 1;
+        while j > 0 && !text.is_char_boundary(j) {
+            j -= 1;
+        }
+    }
+    j
+}
+
 /// The byte offset of char index `ci` (clamped to the end of the string).
-fn byte_at(s: &PyStr, ci: usize) -> usize {
+fn byte_at(s: &Arc<PyStr>, ci: usize) -> usize {
     let text = s.as_str();
     if s.is_ascii() {
         return ci.min(text.len());
     }
-    text.char_indices().nth(ci).map_or(text.len(), |(b, _)| b)
+    with_cursor(s, |c| {
+        if c.char_len.is_some_and(|n| ci >= n) {
+            return text.len();
+        }
+        let (cci, cbi) = (c.char_idx, c.byte_idx);
+        let bi = if ci >= cci {
+            advance(text, cbi, ci - cci)
+        } else if ci <= cci - ci {
+            advance(text, 0, ci)
+        } else {
+            retreat(text, cbi, cci - ci)
+        };
+        if bi < text.len() {
+            (c.char_idx, c.byte_idx) = (ci, bi);
+        }
+        bi
+    })
 }
 
 /// The char index of byte offset `bi` (which must be a char boundary).
-fn char_at(s: &PyStr, bi: usize) -> usize {
+fn char_at(s: &Arc<PyStr>, bi: usize) -> usize {
     if s.is_ascii() {
-        bi
-    } else {
-        s.as_str()[..bi].chars().count()
+        return bi;
     }
+    let text = s.as_str();
+    with_cursor(s, |c| {
+        let (cci, cbi) = (c.char_idx, c.byte_idx);
+        let ci = if bi >= cbi {
+            cci + text[cbi..bi].chars().count()
+        } else if bi <= cbi - bi {
+            text[..bi].chars().count()
+        } else {
+            cci - text[bi..cbi].chars().count()
+        };
+        (c.char_idx, c.byte_idx) = (ci, bi);
+        ci
+    })
 }
 
 /// Refuses results too large to allocate, as CPython does with MemoryError.
 fn check_size(n: usize) -> PyResult<()> {
-    if n > (isize::MAX as usize) / 8 || n > (1usize << 40) {
+    if n > (1usize << 32) {
         return Err(exc("MemoryError", ""));
     }
     Ok(())
@@ -270,14 +483,20 @@ pub fn str_new(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
     for (what, v) in [("encoding", &encoding), ("errors", &errors)] {
         if let Some(v) = v {
             if !matches!(v, Value::Str(_)) {
-                return Err(type_error(format!("str() argument '{what}' must be str, not {}", type_name(v))));
+                return Err(type_error(format!(
+                    "str() argument '{what}' must be str, not {}",
+                    clinic_type_name(v)
+                )));
             }
         }
     }
     match object {
         None => Ok(Value::str("")),
         Some(Value::Str(_)) => Err(type_error("decoding str is not supported")),
-        Some(v) => Err(type_error(format!("decoding to str: need a bytes-like object, {} found", type_name(&v)))),
+        Some(v) => Err(type_error(format!(
+            "decoding to str: need a bytes-like object, {} found",
+            type_name(&v)
+        ))),
     }
 }
 
@@ -286,41 +505,55 @@ pub fn str_getitem(vm: &mut Vm, s: &Arc<PyStr>, key: &Value) -> PyResult<Value> 
     let i = match key {
         Value::Int(i) => *i,
         Value::Bool(b) => *b as i64,
-        Value::BigInt(_) => return Err(index_error("cannot fit 'int' into an index-sized integer")),
+        Value::BigInt(_) => {
+            return Err(index_error("cannot fit 'int' into an index-sized integer"))
+        }
         Value::Slice(slice) => {
-            let len = s.char_len();
+            let len = char_count(s);
             let idx = crate::methods::seq::slice_indices(vm, slice, len)?;
             return Ok(new_str(select_chars(s, &idx)));
         }
         other => match user_index(vm, other)? {
             Some(v) => return str_getitem(vm, s, &v),
             None => {
-                return Err(type_error(format!("string indices must be integers, not '{}'", type_name(other))))
+                return Err(type_error(format!(
+                    "string indices must be integers, not '{}'",
+                    type_name(other)
+                )))
             }
         },
     };
     let text = s.as_str();
-    let len = s.char_len();
+    let len = char_count(s);
     let Some(j) = protocol::norm_index(i, len) else {
         return Err(index_error("string index out of range"));
     };
-    if s.is_ascii() {
-        return Ok(new_str(text[j..j + 1].to_string()));
-    }
-    Ok(new_str(text.chars().nth(j).map(String::from).unwrap_or_default()))
+    let b = byte_at(s, j);
+    Ok(new_str(
+        text[b..]
+            .chars()
+            .next()
+            .map(String::from)
+            .unwrap_or_default(),
+    ))
 }
 
 /// The chars at the given indices (in order), with a fast path for contiguous runs.
-fn select_chars(s: &PyStr, idx: &[usize]) -> String {
+fn select_chars(s: &Arc<PyStr>, idx: &[usize]) -> String {
     let text = s.as_str();
     let contiguous = idx.windows(2).all(|w| w[1] == w[0] + 1);
     if contiguous {
-        let (Some(&first), Some(&last)) = (idx.first(), idx.last()) else { return String::new() };
+        let (Some(&first), Some(&last)) = (idx.first(), idx.last()) else {
+            return String::new();
+        };
         return text[byte_at(s, first)..byte_at(s, last + 1)].to_string();
     }
     if s.is_ascii() {
         let bytes = text.as_bytes();
-        return idx.iter().filter_map(|&i| bytes.get(i).map(|&b| b as char)).collect();
+        return idx
+            .iter()
+            .filter_map(|&i| bytes.get(i).map(|&b| b as char))
+            .collect();
     }
     let chars: Vec<char> = text.chars().collect();
     idx.iter().filter_map(|&i| chars.get(i)).collect()
@@ -335,37 +568,53 @@ fn str_getitem_method(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
 fn dunder_this(args: &mut Args, name: &str, n: usize) -> PyResult<Arc<PyStr>> {
     let s = this(args, name)?;
     if !args.kw.is_empty() {
-        return Err(type_error(format!("wrapper {name}() takes no keyword arguments")));
+        return Err(type_error(format!(
+            "wrapper {name}() takes no keyword arguments"
+        )));
     }
     if args.pos.len() != n {
         let plural = if n == 1 { "" } else { "s" };
-        return Err(type_error(format!("expected {n} argument{plural}, got {}", args.pos.len())));
+        return Err(type_error(format!(
+            "expected {n} argument{plural}, got {}",
+            args.pos.len()
+        )));
     }
     Ok(s)
 }
 
 fn str_len(_vm: &mut Vm, mut args: Args) -> PyResult<Value> {
     let s = dunder_this(&mut args, "__len__", 0)?;
-    Ok(Value::Int(s.char_len() as i64))
+    Ok(Value::Int(char_count(&s) as i64))
 }
 
 fn str_contains(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
     let s = dunder_this(&mut args, "__contains__", 1)?;
-    Ok(Value::Bool(protocol::contains(vm, &Value::Str(s), &args.pos[0])?))
+    Ok(Value::Bool(protocol::contains(
+        vm,
+        &Value::Str(s),
+        &args.pos[0],
+    )?))
 }
 
 fn str_add(_vm: &mut Vm, mut args: Args) -> PyResult<Value> {
     let s = dunder_this(&mut args, "__add__", 1)?;
     match &args.pos[0] {
         Value::Str(t) => Ok(new_str(format!("{}{}", s.as_str(), t.as_str()))),
-        other => Err(type_error(format!("can only concatenate str (not \"{}\") to str", type_name(other)))),
+        other => Err(type_error(format!(
+            "can only concatenate str (not \"{}\") to str",
+            type_name(other)
+        ))),
     }
 }
 
 fn str_mul(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
     let s = dunder_this(&mut args, "__mul__", 1)?;
     let n = match &args.pos[0] {
-        Value::BigInt(_) => return Err(overflow_error("cannot fit 'int' into an index-sized integer")),
+        Value::BigInt(_) => {
+            return Err(overflow_error(
+                "cannot fit 'int' into an index-sized integer",
+            ))
+        }
         v => ssize_arg(vm, v)?,
     };
     let n = n.max(0) as usize;
@@ -375,7 +624,24 @@ fn str_mul(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
 
 fn str_mod(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
     let s = dunder_this(&mut args, "__mod__", 1)?;
-    Ok(new_str(crate::methods::percent::percent_format(vm, s.as_str(), &args.pos[0])?))
+    Ok(new_str(crate::methods::percent::percent_format(
+        vm,
+        s.as_str(),
+        &args.pos[0],
+    )?))
+}
+
+/// `s.__rmod__(other)`: `other % s` when `other` is a str, else NotImplemented.
+fn str_rmod(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
+    let s = dunder_this(&mut args, "__rmod__", 1)?;
+    match &args.pos[0] {
+        Value::Str(fmt) => Ok(new_str(crate::methods::percent::percent_format(
+            vm,
+            fmt.as_str(),
+            &Value::Str(s),
+        )?)),
+        _ => Ok(Value::NotImplemented),
+    }
 }
 
 /// The comparison dunders: NotImplemented unless the other operand is a str.
@@ -447,7 +713,11 @@ fn strip_impl(mut args: Args, name: &str, left: bool, right: bool) -> PyResult<V
     let text = s.as_str();
     let out = match args.pos.first() {
         None | Some(Value::None) => {
-            let t = if left { text.trim_start_matches(is_space) } else { text };
+            let t = if left {
+                text.trim_start_matches(is_space)
+            } else {
+                text
+            };
             if right {
                 t.trim_end_matches(is_space)
             } else {
@@ -457,7 +727,11 @@ fn strip_impl(mut args: Args, name: &str, left: bool, right: bool) -> PyResult<V
         Some(Value::Str(chars)) => {
             let set = chars.as_str();
             let pred = |c: char| set.contains(c);
-            let t = if left { text.trim_start_matches(pred) } else { text };
+            let t = if left {
+                text.trim_start_matches(pred)
+            } else {
+                text
+            };
             if right {
                 t.trim_end_matches(pred)
             } else {
@@ -486,7 +760,7 @@ fn str_rstrip(_vm: &mut Vm, args: Args) -> PyResult<Value> {
 
 /// `s` padded with `left` and `right` copies of `fill`.
 fn pad(s: &str, left: usize, right: usize, fill: char) -> PyResult<String> {
-    check_size(left.saturating_add(right))?;
+    check_size(left.saturating_add(right).saturating_mul(fill.len_utf8()))?;
     let mut out = String::with_capacity(s.len() + (left + right) * fill.len_utf8());
     out.extend(std::iter::repeat_n(fill, left));
     out.push_str(s);
@@ -494,8 +768,11 @@ fn pad(s: &str, left: usize, right: usize, fill: char) -> PyResult<String> {
     Ok(out)
 }
 
-/// Parses `(width, fillchar=' ')` for center/ljust/rjust; `None` when no padding is needed.
-fn just_args(vm: &mut Vm, args: &mut Args, name: &str) -> PyResult<(Arc<PyStr>, Option<(usize, char)>)> {
+/// How much padding center/ljust/rjust add, and with which char (`None`: none needed).
+type Padding = Option<(usize, char)>;
+
+/// Parses `(width, fillchar=' ')` for center/ljust/rjust.
+fn just_args(vm: &mut Vm, args: &mut Args, name: &str) -> PyResult<(Arc<PyStr>, Padding)> {
     let s = this_n(args, name, 1, 2, Arity::Clinic)?;
     let width = ssize_arg(vm, &args.pos[0])?;
     let fill = match args.pos.get(1) {
@@ -504,7 +781,11 @@ fn just_args(vm: &mut Vm, args: &mut Args, name: &str) -> PyResult<(Arc<PyStr>, 
             let mut chars = f.as_str().chars();
             match (chars.next(), chars.next()) {
                 (Some(c), None) => c,
-                _ => return Err(type_error("The fill character must be exactly one character long")),
+                _ => {
+                    return Err(type_error(
+                        "The fill character must be exactly one character long",
+                    ))
+                }
             }
         }
         Some(other) => {
@@ -523,7 +804,9 @@ fn just_args(vm: &mut Vm, args: &mut Args, name: &str) -> PyResult<(Arc<PyStr>, 
 
 fn str_center(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
     let (s, padding) = just_args(vm, &mut args, "center")?;
-    let Some((marg, fill)) = padding else { return Ok(Value::Str(s)) };
+    let Some((marg, fill)) = padding else {
+        return Ok(Value::Str(s));
+    };
     // CPython's rounding: the extra space goes left only when both marg and width are odd.
     let width = marg + s.char_len();
     let left = marg / 2 + (marg & width & 1);
@@ -532,13 +815,17 @@ fn str_center(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
 
 fn str_ljust(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
     let (s, padding) = just_args(vm, &mut args, "ljust")?;
-    let Some((marg, fill)) = padding else { return Ok(Value::Str(s)) };
+    let Some((marg, fill)) = padding else {
+        return Ok(Value::Str(s));
+    };
     Ok(new_str(pad(s.as_str(), 0, marg, fill)?))
 }
 
 fn str_rjust(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
     let (s, padding) = just_args(vm, &mut args, "rjust")?;
-    let Some((marg, fill)) = padding else { return Ok(Value::Str(s)) };
+    let Some((marg, fill)) = padding else {
+        return Ok(Value::Str(s));
+    };
     Ok(new_str(pad(s.as_str(), marg, 0, fill)?))
 }
 
@@ -595,7 +882,10 @@ fn str_expandtabs(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
 fn affix_arg<'a>(args: &'a Args, name: &str) -> PyResult<&'a str> {
     match &args.pos[0] {
         Value::Str(p) => Ok(p.as_str()),
-        other => Err(type_error(format!("{name}() argument must be str, not {}", type_name(other)))),
+        other => Err(type_error(format!(
+            "{name}() argument must be str, not {}",
+            clinic_type_name(other)
+        ))),
     }
 }
 

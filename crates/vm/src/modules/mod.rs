@@ -22,7 +22,13 @@ pub fn new_module(name: &str, funcs: &[(&str, BuiltinFn)]) -> (Value, Arc<Dict>)
     for (fname, f) in funcs {
         dict.set_str(fname, crate::builtins::builtin(fname, *f));
     }
-    (Value::Module(Arc::new(Module { name: Arc::from(name), dict: dict.clone() })), dict)
+    (
+        Value::Module(Arc::new(Module {
+            name: Arc::from(name),
+            dict: dict.clone(),
+        })),
+        dict,
+    )
 }
 
 /// `import name`: the module object, creating builtin modules on first use.
@@ -37,7 +43,10 @@ pub fn import(vm: &mut Vm, name: &str) -> PyResult<Value> {
         "random" => random::create(),
         _ => return Err(module_not_found(name)),
     };
-    vm.interp.modules.lock().insert(name.to_string(), module.clone());
+    vm.interp
+        .modules
+        .lock()
+        .insert(name.to_string(), module.clone());
     Ok(module)
 }
 

@@ -19,6 +19,11 @@ pub fn lt(vm: &mut Vm, a: &Value, b: &Value) -> PyResult<bool> {
         (Value::Int(x), Value::Int(y)) => Ok(x < y),
         (Value::Float(x), Value::Float(y)) => Ok(x < y),
         (Value::Str(x), Value::Str(y)) => Ok(x.as_str() < y.as_str()),
+        // Numbers compare without Python code; NaN is unordered, so `<` is false.
+        (
+            Value::Int(_) | Value::Bool(_) | Value::BigInt(_) | Value::Float(_),
+            Value::Int(_) | Value::Bool(_) | Value::BigInt(_) | Value::Float(_),
+        ) => Ok(crate::protocol::num_cmp(a, b) == Some(std::cmp::Ordering::Less)),
         _ => {
             let r = compare(vm, CmpOp::Lt, a, b)?;
             match r {
@@ -63,7 +68,14 @@ impl Sorter<'_> {
     }
 
     /// CPython's `binarysort`: `v[lo..start]` is sorted; inserts `v[start..hi]` into it.
-    fn binary_sort(&self, vm: &mut Vm, v: &mut [usize], lo: usize, hi: usize, mut start: usize) -> PyResult<()> {
+    fn binary_sort(
+        &self,
+        vm: &mut Vm,
+        v: &mut [usize],
+        lo: usize,
+        hi: usize,
+        mut start: usize,
+    ) -> PyResult<()> {
         if start == lo {
             start += 1;
         }
@@ -159,7 +171,13 @@ pub fn sort_indices(vm: &mut Vm, keys: &[Value], order: &mut [usize]) -> PyResul
     Ok(())
 }
 
-fn merge_at(vm: &mut Vm, s: &Sorter, v: &mut [usize], runs: &mut Vec<(usize, usize)>, i: usize) -> PyResult<()> {
+fn merge_at(
+    vm: &mut Vm,
+    s: &Sorter,
+    v: &mut [usize],
+    runs: &mut Vec<(usize, usize)>,
+    i: usize,
+) -> PyResult<()> {
     let (a, alen) = runs[i];
     let (b, blen) = runs[i + 1];
     runs[i] = (a, alen + blen);
@@ -168,7 +186,12 @@ fn merge_at(vm: &mut Vm, s: &Sorter, v: &mut [usize], runs: &mut Vec<(usize, usi
 }
 
 /// CPython's `merge_collapse` (with the 3.11 invariant checks on the top runs).
-fn merge_collapse(vm: &mut Vm, s: &Sorter, v: &mut [usize], runs: &mut Vec<(usize, usize)>) -> PyResult<()> {
+fn merge_collapse(
+    vm: &mut Vm,
+    s: &Sorter,
+    v: &mut [usize],
+    runs: &mut Vec<(usize, usize)>,
+) -> PyResult<()> {
     while runs.len() > 1 {
         let mut n = runs.len() - 2;
         let len = |k: usize, runs: &Vec<(usize, usize)>| runs[k].1;

@@ -1,13 +1,14 @@
 //! Case mapping (`upper`, `title`, `casefold`, ...) and the `is*` predicates of `str`.
 //!
 //! Rust's `char` gives the full upper/lower mappings and the Uppercase/Lowercase
-//! properties, which are what CPython uses; titlecase, case folding and the categories
+//! properties, which are what CPython uses (corrected by `CASE_OVERRIDES` where Rust's
+//! Unicode is newer than python3.11's 14.0); titlecase, case folding and the categories
 //! behind `isalpha`, `isdecimal`, `isidentifier`, ... come from the generated tables in
-//! `tables.rs`.
+//! `tables.rs` and `case_tables.rs`.
 
 use std::sync::Arc;
 
-use super::tables;
+use super::{case_tables, tables};
 use super::{is_space, new_str, this_n, Arity};
 use crate::errors::PyResult;
 use crate::methods::add_method;
@@ -54,7 +55,9 @@ fn in_table(ranges: &[(u32, u32)], c: char) -> bool {
 
 fn map_lookup(map: &'static [(u32, &'static str)], c: char) -> Option<&'static str> {
     let cp = c as u32;
-    map.binary_search_by_key(&cp, |&(k, _)| k).ok().map(|i| map[i].1)
+    map.binary_search_by_key(&cp, |&(k, _)| k)
+        .ok()
+        .map(|i| map[i].1)
 }
 
 pub(super) fn is_alpha(c: char) -> bool {
@@ -99,18 +102,58 @@ fn is_numeric(c: char) -> bool {
 }
 
 fn is_titlecase(c: char) -> bool {
-    !c.is_ascii() && in_table(tables::TITLECASE, c)
+    !c.is_ascii() && in_table(case_tables::TITLECASE, c)
+}
+
+/// Python 3.11's case data for a char whose data changed in later Unicode versions.
+fn case_override(c: char) -> Option<&'static (u32, bool, bool, &'static str, &'static str)> {
+    let cp = c as u32;
+    let table = case_tables::CASE_OVERRIDES;
+    table
+        .binary_search_by_key(&cp, |o| o.0)
+        .ok()
+        .map(|i| &table[i])
+}
+
+/// The Unicode Lowercase property.
+fn is_lower(c: char) -> bool {
+    match case_override(c) {
+        Some(o) => o.1,
+        None => c.is_lowercase(),
+    }
+}
+
+/// The Unicode Uppercase property.
+fn is_upper(c: char) -> bool {
+    match case_override(c) {
+        Some(o) => o.2,
+        None => c.is_uppercase(),
+    }
 }
 
 fn is_cased(c: char) -> bool {
-    c.is_uppercase() || c.is_lowercase() || is_titlecase(c)
+    is_upper(c) || is_lower(c) || is_titlecase(c)
+}
+
+fn push_upper(out: &mut String, c: char) {
+    match case_override(c) {
+        Some(o) => out.push_str(o.3),
+        None => out.extend(c.to_uppercase()),
+    }
+}
+
+fn push_lower_char(out: &mut String, c: char) {
+    match case_override(c) {
+        Some(o) => out.push_str(o.4),
+        None => out.extend(c.to_lowercase()),
+    }
 }
 
 fn is_case_ignorable(c: char) -> bool {
     if c.is_ascii() {
         matches!(c, '\'' | '.' | ':' | '^' | '`')
     } else {
-        in_table(tables::CASE_IGNORABLE, c)
+        in_table(case_tables::CASE_IGNORABLE, c)
     }
 }
 
@@ -143,7 +186,7 @@ fn push_lower(out: &mut String, chars: &[char], i: usize) {
     if c == '\u{3a3}' {
         out.push(lower_sigma(chars, i));
     } else {
-        out.extend(c.to_lowercase());
+        push_lower_char(out, c);
     }
 }
 
@@ -151,9 +194,9 @@ fn push_title(out: &mut String, c: char) {
     if c.is_ascii() {
         out.push(c.to_ascii_uppercase());
     } else {
-        match map_lookup(tables::TITLE_MAP, c) {
+        match map_lookup(case_tables::TITLE_MAP, c) {
             Some(t) => out.push_str(t),
-            None => out.extend(c.to_uppercase()),
+            None => push_upper(out, c),
         }
     }
 }
@@ -165,12 +208,27 @@ fn no_args(args: &mut Args, name: &str) -> PyResult<Arc<PyStr>> {
 
 fn str_upper(_vm: &mut Vm, mut args: Args) -> PyResult<Value> {
     let s = no_args(&mut args, "upper")?;
-    Ok(new_str(if s.is_ascii() { s.as_str().to_ascii_uppercase() } else { s.as_str().to_uppercase() }))
+    if s.is_ascii() {
+        return Ok(new_str(s.as_str().to_ascii_uppercase()));
+    }
+    let mut out = String::with_capacity(s.as_str().len());
+    for c in s.as_str().chars() {
+        push_upper(&mut out, c);
+    }
+    Ok(new_str(out))
 }
 
 fn str_lower(_vm: &mut Vm, mut args: Args) -> PyResult<Value> {
     let s = no_args(&mut args, "lower")?;
-    Ok(new_str(if s.is_ascii() { s.as_str().to_ascii_lowercase() } else { s.as_str().to_lowercase() }))
+    if s.is_ascii() {
+        return Ok(new_str(s.as_str().to_ascii_lowercase()));
+    }
+    let chars: Vec<char> = s.as_str().chars().collect();
+    let mut out = String::with_capacity(s.as_str().len());
+    for i in 0..chars.len() {
+        push_lower(&mut out, &chars, i);
+    }
+    Ok(new_str(out))
 }
 
 fn str_casefold(_vm: &mut Vm, mut args: Args) -> PyResult<Value> {
@@ -180,9 +238,9 @@ fn str_casefold(_vm: &mut Vm, mut args: Args) -> PyResult<Value> {
     }
     let mut out = String::with_capacity(s.as_str().len());
     for c in s.as_str().chars() {
-        match map_lookup(tables::CASEFOLD_MAP, c) {
+        match map_lookup(case_tables::CASEFOLD_MAP, c) {
             Some(f) => out.push_str(f),
-            None => out.extend(c.to_lowercase()),
+            None => push_lower_char(&mut out, c),
         }
     }
     Ok(new_str(out))
@@ -193,10 +251,10 @@ fn str_swapcase(_vm: &mut Vm, mut args: Args) -> PyResult<Value> {
     let chars: Vec<char> = s.as_str().chars().collect();
     let mut out = String::with_capacity(s.as_str().len());
     for (i, &c) in chars.iter().enumerate() {
-        if c.is_uppercase() {
+        if is_upper(c) {
             push_lower(&mut out, &chars, i);
-        } else if c.is_lowercase() {
-            out.extend(c.to_uppercase());
+        } else if is_lower(c) {
+            push_upper(&mut out, c);
         } else {
             out.push(c);
         }
@@ -250,7 +308,9 @@ fn str_isalpha(_vm: &mut Vm, args: Args) -> PyResult<Value> {
 }
 
 fn str_isalnum(_vm: &mut Vm, args: Args) -> PyResult<Value> {
-    all_chars(args, "isalnum", |c| is_alpha(c) || is_decimal(c) || is_digit(c) || is_numeric(c))
+    all_chars(args, "isalnum", |c| {
+        is_alpha(c) || is_decimal(c) || is_digit(c) || is_numeric(c)
+    })
 }
 
 fn str_isspace(_vm: &mut Vm, args: Args) -> PyResult<Value> {
@@ -278,7 +338,9 @@ fn str_isprintable(_vm: &mut Vm, mut args: Args) -> PyResult<Value> {
 fn str_isidentifier(_vm: &mut Vm, mut args: Args) -> PyResult<Value> {
     let s = no_args(&mut args, "isidentifier")?;
     let mut chars = s.as_str().chars();
-    let Some(first) = chars.next() else { return Ok(Value::Bool(false)) };
+    let Some(first) = chars.next() else {
+        return Ok(Value::Bool(false));
+    };
     let start = if first.is_ascii() {
         first == '_' || first.is_ascii_alphabetic()
     } else {
@@ -298,10 +360,10 @@ fn str_isupper(_vm: &mut Vm, mut args: Args) -> PyResult<Value> {
     let s = no_args(&mut args, "isupper")?;
     let mut cased = false;
     for c in s.as_str().chars() {
-        if c.is_lowercase() || is_titlecase(c) {
+        if is_lower(c) || is_titlecase(c) {
             return Ok(Value::Bool(false));
         }
-        cased |= c.is_uppercase();
+        cased |= is_upper(c);
     }
     Ok(Value::Bool(cased))
 }
@@ -310,10 +372,10 @@ fn str_islower(_vm: &mut Vm, mut args: Args) -> PyResult<Value> {
     let s = no_args(&mut args, "islower")?;
     let mut cased = false;
     for c in s.as_str().chars() {
-        if c.is_uppercase() || is_titlecase(c) {
+        if is_upper(c) || is_titlecase(c) {
             return Ok(Value::Bool(false));
         }
-        cased |= c.is_lowercase();
+        cased |= is_lower(c);
     }
     Ok(Value::Bool(cased))
 }
@@ -323,13 +385,13 @@ fn str_istitle(_vm: &mut Vm, mut args: Args) -> PyResult<Value> {
     let mut cased = false;
     let mut previous_is_cased = false;
     for c in s.as_str().chars() {
-        if c.is_uppercase() || is_titlecase(c) {
+        if is_upper(c) || is_titlecase(c) {
             if previous_is_cased {
                 return Ok(Value::Bool(false));
             }
             previous_is_cased = true;
             cased = true;
-        } else if c.is_lowercase() {
+        } else if is_lower(c) {
             if !previous_is_cased {
                 return Ok(Value::Bool(false));
             }
