@@ -10,19 +10,8 @@ use util::{gilvm_bin, run_program};
 fn dis_snapshots() {
     insta::glob!("dis", "*.py", |path| {
         let finished = run_program(&gilvm_bin(), &["dis"], path);
-        assert_eq!(
-            finished.code,
-            Some(0),
-            "gilvm dis {} failed:\n{}",
-            path.display(),
-            finished.stderr
-        );
-        assert_eq!(
-            finished.stderr,
-            "",
-            "gilvm dis {} wrote to stderr",
-            path.display()
-        );
+        assert_eq!(finished.code, Some(0), "gilvm dis {} failed:\n{}", path.display(), finished.stderr);
+        assert_eq!(finished.stderr, "", "gilvm dis {} wrote to stderr", path.display());
         insta::assert_snapshot!(finished.stdout);
     });
 }

@@ -18,11 +18,7 @@ use util::{gilvm_bin, hide_program_dir, run_program, run_with_timeout, Finished,
 fn program_snapshots() {
     insta::glob!("../programs", "**/*.py", |path| {
         let finished = run_program(&gilvm_bin(), &["run"], path);
-        assert!(
-            !finished.timed_out,
-            "{} did not finish within {RUN_TIMEOUT:?}",
-            path.display()
-        );
+        assert!(!finished.timed_out, "{} did not finish within {RUN_TIMEOUT:?}", path.display());
         insta::assert_snapshot!(describe(&finished, path));
     });
 }
@@ -46,17 +42,8 @@ fn gilvm(args: &[&str]) -> Finished {
 /// Runs `gilvm run -c CODE` and checks its stdout and exit status.
 fn check_c(code: &str, expected_stdout: &str, expected_status: i32) {
     let finished = gilvm(&["run", "-c", code]);
-    assert_eq!(
-        finished.stdout, expected_stdout,
-        "stdout of -c {code:?}; stderr:\n{}",
-        finished.stderr
-    );
-    assert_eq!(
-        finished.code,
-        Some(expected_status),
-        "exit status of -c {code:?}; stderr:\n{}",
-        finished.stderr
-    );
+    assert_eq!(finished.stdout, expected_stdout, "stdout of -c {code:?}; stderr:\n{}", finished.stderr);
+    assert_eq!(finished.code, Some(expected_status), "exit status of -c {code:?}; stderr:\n{}", finished.stderr);
 }
 
 /// A scratch directory for tests that need a program file, unique per test.
@@ -70,10 +57,7 @@ fn scratch_dir(test_name: &str) -> std::path::PathBuf {
 fn version_prints_name_and_version() {
     let finished = gilvm(&["--version"]);
     assert_eq!(finished.code, Some(0));
-    assert_eq!(
-        finished.stdout,
-        format!("gilvm {}\n", env!("CARGO_PKG_VERSION"))
-    );
+    assert_eq!(finished.stdout, format!("gilvm {}\n", env!("CARGO_PKG_VERSION")));
 }
 
 #[test]
@@ -81,11 +65,7 @@ fn help_mentions_subcommands_and_examples() {
     let finished = gilvm(&["--help"]);
     assert_eq!(finished.code, Some(0), "stderr:\n{}", finished.stderr);
     for needle in ["run", "dis", "Examples:", "gilvm run -c", "gilvm dis"] {
-        assert!(
-            finished.stdout.contains(needle),
-            "--help lacks {needle:?}:\n{}",
-            finished.stdout
-        );
+        assert!(finished.stdout.contains(needle), "--help lacks {needle:?}:\n{}", finished.stdout);
     }
 }
 
@@ -93,11 +73,7 @@ fn help_mentions_subcommands_and_examples() {
 fn unknown_flag_is_a_usage_error() {
     let finished = gilvm(&["--no-such-flag"]);
     assert_eq!(finished.code, Some(2));
-    assert!(
-        finished.stderr.contains("--no-such-flag"),
-        "stderr:\n{}",
-        finished.stderr
-    );
+    assert!(finished.stderr.contains("--no-such-flag"), "stderr:\n{}", finished.stderr);
     let finished = gilvm(&["run", "--no-such-flag", "x.py"]);
     assert_eq!(finished.code, Some(2), "stderr:\n{}", finished.stderr);
 }
@@ -112,18 +88,11 @@ fn missing_subcommand_argument_is_a_usage_error() {
 fn missing_file_exits_2_with_cant_open_file() {
     for subcommand in ["run", "dis"] {
         let finished = gilvm(&[subcommand, "no_such_program.py"]);
-        assert_eq!(
-            finished.code,
-            Some(2),
-            "gilvm {subcommand}: stderr:\n{}",
-            finished.stderr
-        );
+        assert_eq!(finished.code, Some(2), "gilvm {subcommand}: stderr:\n{}", finished.stderr);
         assert_eq!(finished.stdout, "");
         assert!(
             finished.stderr.starts_with("gilvm: can't open file '")
-                && finished
-                    .stderr
-                    .contains("no_such_program.py': [Errno 2] No such file or directory"),
+                && finished.stderr.contains("no_such_program.py': [Errno 2] No such file or directory"),
             "gilvm {subcommand}: stderr:\n{}",
             finished.stderr
         );
@@ -133,11 +102,7 @@ fn missing_file_exits_2_with_cant_open_file() {
 #[test]
 fn dash_c_runs_code() {
     check_c("print(sum(range(10)))", "45\n", 0);
-    check_c(
-        "x = 6\nfor i in range(2):\n    x *= 7\nprint(x)",
-        "294\n",
-        0,
-    );
+    check_c("x = 6\nfor i in range(2):\n    x *= 7\nprint(x)", "294\n", 0);
 }
 
 #[test]
@@ -145,18 +110,8 @@ fn dash_c_errors_exit_1() {
     check_c("print('before')\n1 / 0", "before\n", 1);
     check_c("x = (", "", 1);
     let finished = gilvm(&["run", "-c", "x = ("]);
-    assert!(
-        finished.stderr.contains("File \"<string>\", line 1"),
-        "stderr:\n{}",
-        finished.stderr
-    );
-    assert!(
-        finished
-            .stderr
-            .ends_with("SyntaxError: '(' was never closed\n"),
-        "stderr:\n{}",
-        finished.stderr
-    );
+    assert!(finished.stderr.contains("File \"<string>\", line 1"), "stderr:\n{}", finished.stderr);
+    assert!(finished.stderr.ends_with("SyntaxError: '(' was never closed\n"), "stderr:\n{}", finished.stderr);
 }
 
 #[test]
@@ -182,9 +137,7 @@ fn script_arguments_land_in_sys_argv() {
     let dir = scratch_dir("argv");
     std::fs::write(dir.join("prog.py"), "import sys\nprint(sys.argv)\n").expect("write prog.py");
     let mut command = Command::new(gilvm_bin());
-    command
-        .args(["run", "prog.py", "a", "b c", "-x", "--flag"])
-        .current_dir(&dir);
+    command.args(["run", "prog.py", "a", "b c", "-x", "--flag"]).current_dir(&dir);
     let finished = run_with_timeout(&mut command, RUN_TIMEOUT);
     let _ = std::fs::remove_dir_all(&dir);
     assert_eq!(finished.stderr, "");
@@ -196,12 +149,7 @@ fn script_arguments_land_in_sys_argv() {
 #[test]
 fn dash_u_makes_stdout_unbuffered() {
     let mut child = Command::new(gilvm_bin())
-        .args([
-            "run",
-            "-u",
-            "-c",
-            "import time\nprint('ready')\ntime.sleep(30)\nprint('done')",
-        ])
+        .args(["run", "-u", "-c", "import time\nprint('ready')\ntime.sleep(30)\nprint('done')"])
         .stdin(Stdio::null())
         .stdout(Stdio::piped())
         .stderr(Stdio::null())
@@ -217,11 +165,7 @@ fn dash_u_makes_stdout_unbuffered() {
     let first_line = receiver.recv_timeout(Duration::from_secs(10));
     let _ = child.kill();
     let _ = child.wait();
-    assert_eq!(
-        first_line.as_deref(),
-        Ok("ready\n"),
-        "with -u, 'ready' should arrive before the program ends"
-    );
+    assert_eq!(first_line.as_deref(), Ok("ready\n"), "with -u, 'ready' should arrive before the program ends");
 }
 
 /// Output is flushed before anything goes to stderr, so a user watching both streams
@@ -230,21 +174,12 @@ fn dash_u_makes_stdout_unbuffered() {
 fn stdout_is_flushed_before_stderr_output() {
     let code = "import sys\nprint('one')\nprint('two', file=sys.stderr)\nprint('three')\nraise ValueError('four')";
     let mut command = Command::new("sh");
-    command
-        .args(["-c", "\"$0\" run -c \"$1\" 2>&1"])
-        .arg(gilvm_bin())
-        .arg(code);
+    command.args(["-c", "\"$0\" run -c \"$1\" 2>&1"]).arg(gilvm_bin()).arg(code);
     let finished = run_with_timeout(&mut command, RUN_TIMEOUT);
     assert_eq!(finished.code, Some(1));
     let combined = &finished.stdout;
-    assert!(
-        combined.starts_with("one\ntwo\nthree\nTraceback (most recent call last):\n"),
-        "output:\n{combined}"
-    );
-    assert!(
-        combined.ends_with("\nValueError: four\n"),
-        "output:\n{combined}"
-    );
+    assert!(combined.starts_with("one\ntwo\nthree\nTraceback (most recent call last):\n"), "output:\n{combined}");
+    assert!(combined.ends_with("\nValueError: four\n"), "output:\n{combined}");
 }
 
 /// CPython cannot show source lines for `-c` code: a traceback frame in "<string>" is

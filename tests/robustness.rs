@@ -26,8 +26,7 @@ const MAX_REPORTED: usize = 10;
 
 /// Bytes that make interesting edits: brackets, quotes, indentation, operators,
 /// keywords' first letters, multi-byte UTF-8, a NUL.
-const EDIT_BYTES: &[u8] =
-    b"()[]{}'\"\\\n\n\t    #:=,.*-+/%<>!@;~&|^fr0x1_e\xc3\xa9\xe2\x82\xac\x00";
+const EDIT_BYTES: &[u8] = b"()[]{}'\"\\\n\n\t    #:=,.*-+/%<>!@;~&|^fr0x1_e\xc3\xa9\xe2\x82\xac\x00";
 
 /// Fragments that an edit may splice in whole.
 const EDIT_FRAGMENTS: &[&str] = &[
@@ -89,10 +88,7 @@ impl XorShift {
 fn corpus() -> Vec<PathBuf> {
     let mut files = python_files(&repo_root().join("programs"));
     files.extend(python_files(&repo_root().join("bench")));
-    assert!(
-        !files.is_empty(),
-        "no programs found under programs/ and bench/"
-    );
+    assert!(!files.is_empty(), "no programs found under programs/ and bench/");
     files
 }
 
@@ -110,9 +106,7 @@ fn check(source: &str) -> Result<(), String> {
             let rendered = err.render("x.py", source);
             let last_line = rendered.lines().last().unwrap_or("");
             assert!(
-                ["SyntaxError: ", "IndentationError: ", "TabError: "]
-                    .iter()
-                    .any(|kind| last_line.starts_with(kind)),
+                ["SyntaxError: ", "IndentationError: ", "TabError: "].iter().any(|kind| last_line.starts_with(kind)),
                 "rendered error does not end in a SyntaxError line:\n{rendered}"
             );
         }
@@ -134,26 +128,19 @@ fn check_all(test_name: &str, make_inputs: fn(&Path, &str, &mut dyn FnMut(String
     let next = Mutex::new(files.iter());
     let failures = Mutex::new(Vec::<Failure>::new());
     let checked = Mutex::new(0usize);
-    let workers = std::thread::available_parallelism()
-        .map_or(2, |n| n.get())
-        .min(4);
+    let workers = std::thread::available_parallelism().map_or(2, |n| n.get()).min(4);
     std::thread::scope(|scope| {
         for _ in 0..workers {
             scope.spawn(|| loop {
                 let Some(path) = next.lock().unwrap().next() else {
                     break;
                 };
-                let text = std::fs::read_to_string(path)
-                    .unwrap_or_else(|e| panic!("read {}: {e}", path.display()));
+                let text = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("read {}: {e}", path.display()));
                 let mut count = 0;
                 make_inputs(path, &text, &mut |origin, source| {
                     count += 1;
                     if let Err(message) = check(&source) {
-                        failures.lock().unwrap().push(Failure {
-                            origin,
-                            message,
-                            source,
-                        });
+                        failures.lock().unwrap().push(Failure { origin, message, source });
                     }
                 });
                 *checked.lock().unwrap() += count;
@@ -163,18 +150,12 @@ fn check_all(test_name: &str, make_inputs: fn(&Path, &str, &mut dyn FnMut(String
     let failures = failures.into_inner().unwrap();
     let checked = checked.into_inner().unwrap();
     if failures.is_empty() {
-        eprintln!(
-            "{test_name}: {checked} inputs from {} files, no panics",
-            files.len()
-        );
+        eprintln!("{test_name}: {checked} inputs from {} files, no panics", files.len());
         return;
     }
     let dump_dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join(test_name);
     let _ = std::fs::create_dir_all(&dump_dir);
-    let mut report = format!(
-        "{} of {checked} inputs made the front end panic:\n",
-        failures.len()
-    );
+    let mut report = format!("{} of {checked} inputs made the front end panic:\n", failures.len());
     for (n, failure) in failures.iter().take(MAX_REPORTED).enumerate() {
         let dump = dump_dir.join(format!("failure_{n}.py"));
         let _ = std::fs::write(&dump, &failure.source);
@@ -203,18 +184,13 @@ fn excerpt(source: &str) -> String {
 }
 
 fn label(path: &Path) -> String {
-    path.strip_prefix(repo_root())
-        .unwrap_or(path)
-        .display()
-        .to_string()
+    path.strip_prefix(repo_root()).unwrap_or(path).display().to_string()
 }
 
 #[test]
 fn truncations_never_panic() {
     check_all("truncations_never_panic", |path, text, check| {
-        let boundaries: Vec<usize> = (0..=text.len())
-            .filter(|&i| text.is_char_boundary(i))
-            .collect();
+        let boundaries: Vec<usize> = (0..=text.len()).filter(|&i| text.is_char_boundary(i)).collect();
         let stride = boundaries.len().div_ceil(MAX_TRUNCATIONS_PER_FILE).max(1);
         // Stride from both ends so the first and last few cuts are always tried.
         let mut cuts: Vec<usize> = boundaries.iter().copied().step_by(stride).collect();
@@ -223,10 +199,7 @@ fn truncations_never_panic() {
         cuts.sort_unstable();
         cuts.dedup();
         for end in cuts {
-            check(
-                format!("{} truncated at byte {end}", label(path)),
-                text[..end].to_string(),
-            );
+            check(format!("{} truncated at byte {end}", label(path)), text[..end].to_string());
         }
     });
 }
@@ -235,9 +208,8 @@ fn truncations_never_panic() {
 fn random_edits_never_panic() {
     check_all("random_edits_never_panic", |path, text, check| {
         // The seed depends on the file name, so each file gets its own edits.
-        let seed = label(path).bytes().fold(0x9E37_79B9_7F4A_7C15u64, |h, b| {
-            (h ^ b as u64).wrapping_mul(0x100_0000_01B3)
-        });
+        let seed =
+            label(path).bytes().fold(0x9E37_79B9_7F4A_7C15u64, |h, b| (h ^ b as u64).wrapping_mul(0x100_0000_01B3));
         for variant in 0..EDITS_PER_FILE {
             let mut rng = XorShift(seed ^ (variant as u64 + 1).wrapping_mul(0x2545_F491_4F6C_DD1D));
             let mut bytes = text.as_bytes().to_vec();
@@ -246,10 +218,7 @@ fn random_edits_never_panic() {
                 edit(&mut bytes, &mut rng);
             }
             let source = String::from_utf8_lossy(&bytes).into_owned();
-            check(
-                format!("{} edit variant {variant} ({n_edits} edits)", label(path)),
-                source,
-            );
+            check(format!("{} edit variant {variant} ({n_edits} edits)", label(path)), source);
         }
     });
 }
@@ -270,31 +239,19 @@ fn edit(bytes: &mut Vec<u8>, rng: &mut XorShift) {
         }
         4 => {
             // Duplicate the line that contains `at`, which shifts indentation and blocks around.
-            let start = bytes[..at]
-                .iter()
-                .rposition(|&b| b == b'\n')
-                .map_or(0, |i| i + 1);
-            let end = bytes[at..]
-                .iter()
-                .position(|&b| b == b'\n')
-                .map_or(bytes.len(), |i| at + i + 1);
+            let start = bytes[..at].iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
+            let end = bytes[at..].iter().position(|&b| b == b'\n').map_or(bytes.len(), |i| at + i + 1);
             let line = bytes[start..end].to_vec();
             bytes.splice(start..start, line);
         }
         _ => {
             // Indent or dedent the line at `at` by a random amount.
-            let start = bytes[..at]
-                .iter()
-                .rposition(|&b| b == b'\n')
-                .map_or(0, |i| i + 1);
+            let start = bytes[..at].iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
             if rng.below(2) == 0 {
                 let spaces = vec![b' '; 1 + rng.below(8)];
                 bytes.splice(start..start, spaces);
             } else {
-                let n = bytes[start..]
-                    .iter()
-                    .take_while(|&&b| b == b' ' || b == b'\t')
-                    .count();
+                let n = bytes[start..].iter().take_while(|&&b| b == b' ' || b == b'\t').count();
                 bytes.drain(start..start + rng.below(n + 1));
             }
         }
@@ -306,41 +263,21 @@ fn edit(bytes: &mut Vec<u8>, rng: &mut XorShift) {
 #[test]
 fn deep_nesting_never_crashes() {
     let cases = [
-        (
-            "parentheses",
-            format!("x = {}1{}\n", "(".repeat(100_000), ")".repeat(100_000)),
-        ),
-        (
-            "lists",
-            format!("x = {}{}\n", "[".repeat(100_000), "]".repeat(100_000)),
-        ),
+        ("parentheses", format!("x = {}1{}\n", "(".repeat(100_000), ")".repeat(100_000))),
+        ("lists", format!("x = {}{}\n", "[".repeat(100_000), "]".repeat(100_000))),
         ("unary minus", format!("x = {}1\n", "-".repeat(100_000))),
         ("not", format!("x = {}True\n", "not ".repeat(100_000))),
-        (
-            "binary operators",
-            format!("x = 1{}\n", " + 1".repeat(100_000)),
-        ),
-        (
-            "attribute chain",
-            format!("x = a{}\n", ".b".repeat(100_000)),
-        ),
+        ("binary operators", format!("x = 1{}\n", " + 1".repeat(100_000))),
+        ("attribute chain", format!("x = a{}\n", ".b".repeat(100_000))),
         ("call chain", format!("x = f{}\n", "()".repeat(100_000))),
         (
             "nested blocks",
-            (0..2_000)
-                .map(|depth| format!("{}if x:\n", " ".repeat(depth)))
-                .collect::<String>()
+            (0..2_000).map(|depth| format!("{}if x:\n", " ".repeat(depth))).collect::<String>()
                 + &" ".repeat(2_000)
                 + "pass\n",
         ),
-        (
-            "nested lambdas",
-            format!("f = {}0\n", "lambda: ".repeat(100_000)),
-        ),
-        (
-            "nested f-strings",
-            format!("x = {}1{}\n", "f'{".repeat(50), "}'".repeat(50)),
-        ),
+        ("nested lambdas", format!("f = {}0\n", "lambda: ".repeat(100_000))),
+        ("nested f-strings", format!("x = {}1{}\n", "f'{".repeat(50), "}'".repeat(50))),
     ];
     let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("deep_nesting");
     std::fs::create_dir_all(&dir).expect("create deep_nesting dir");
@@ -353,23 +290,11 @@ fn deep_nesting_never_crashes() {
             command.arg(subcommand).arg(&file).current_dir(&dir);
             let finished = run_with_timeout(&mut command, RUN_TIMEOUT);
             if !matches!(finished.code, Some(0 | 1)) || finished.timed_out {
-                let tail: String = finished
-                    .stderr
-                    .lines()
-                    .rev()
-                    .take(3)
-                    .collect::<Vec<_>>()
-                    .join(" / ");
-                crashes.push(format!(
-                    "{name} (gilvm {subcommand}): exit {}; stderr ends: {tail}",
-                    finished.status_text()
-                ));
+                let tail: String = finished.stderr.lines().rev().take(3).collect::<Vec<_>>().join(" / ");
+                crashes
+                    .push(format!("{name} (gilvm {subcommand}): exit {}; stderr ends: {tail}", finished.status_text()));
             }
         }
     }
-    assert!(
-        crashes.is_empty(),
-        "deeply nested inputs crashed gilvm:\n{}",
-        crashes.join("\n")
-    );
+    assert!(crashes.is_empty(), "deeply nested inputs crashed gilvm:\n{}", crashes.join("\n"));
 }

@@ -26,20 +26,16 @@ enum Command {
     #[command(after_help = EXAMPLES)]
     Run {
         /// Program passed in as a string (like python3 -c).
-        #[arg(short = 'c', value_name = "CODE", conflicts_with = "file")]
+        #[arg(short = 'c', value_name = "CODE")]
         code: Option<String>,
         /// Force stdout to be unbuffered.
         #[arg(short = 'u')]
         unbuffered: bool,
-        /// The script to run.
+        /// The script to run (with -c, the first program argument instead).
         #[arg(value_name = "FILE", required_unless_present = "code")]
         file: Option<String>,
         /// Arguments passed to the program as sys.argv[1:].
-        #[arg(
-            value_name = "ARGS",
-            trailing_var_arg = true,
-            allow_hyphen_values = true
-        )]
+        #[arg(value_name = "ARGS", trailing_var_arg = true, allow_hyphen_values = true)]
         args: Vec<String>,
     },
     /// Disassemble a program's bytecode.
@@ -60,12 +56,7 @@ fn main() -> ExitCode {
         }
     };
     let status = match cli.command {
-        Command::Run {
-            code,
-            unbuffered,
-            file,
-            args,
-        } => {
+        Command::Run { code, unbuffered, file, args } => {
             let source = match (code, file) {
                 (Some(code), file) => {
                     // With -c, a positional FILE is really the first program argument.
@@ -74,10 +65,7 @@ fn main() -> ExitCode {
                     all.extend(args.iter().cloned());
                     return finish(gilvm_vm::run(
                         gilvm_vm::Source::Code(code),
-                        gilvm_vm::RunOptions {
-                            args: all,
-                            unbuffered,
-                        },
+                        gilvm_vm::RunOptions { args: all, unbuffered },
                     ));
                 }
                 (None, Some(file)) => gilvm_vm::Source::File(file),
@@ -99,10 +87,7 @@ fn dis(path: &str) -> i32 {
         Ok(t) => t,
         Err(e) => {
             let errno = e.raw_os_error().unwrap_or(2);
-            eprintln!(
-                "gilvm: can't open file '{path}': [Errno {errno}] {}",
-                gilvm_vm::errors::strerror(errno, &e)
-            );
+            eprintln!("gilvm: can't open file '{path}': [Errno {errno}] {}", gilvm_vm::errors::strerror(errno, &e));
             return 2;
         }
     };

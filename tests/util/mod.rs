@@ -31,8 +31,7 @@ pub fn python_files(dir: &Path) -> Vec<PathBuf> {
     let mut found = Vec::new();
     let mut pending = vec![dir.to_path_buf()];
     while let Some(dir) = pending.pop() {
-        let entries = std::fs::read_dir(&dir)
-            .unwrap_or_else(|e| panic!("cannot read {}: {e}", dir.display()));
+        let entries = std::fs::read_dir(&dir).unwrap_or_else(|e| panic!("cannot read {}: {e}", dir.display()));
         for entry in entries {
             let path = entry.expect("directory entry").path();
             if path.is_dir() {
@@ -144,11 +143,7 @@ pub const REQUIRE_PYTHON3_VAR: &str = "GILVM_REQUIRE_PYTHON3";
 /// Is `python3` on PATH? Prints why a test is skipped when it is not, or fails the
 /// test if GILVM_REQUIRE_PYTHON3 is set.
 pub fn python3_available(test_name: &str) -> bool {
-    let probe = Command::new("python3")
-        .arg("--version")
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .status();
+    let probe = Command::new("python3").arg("--version").stdout(Stdio::null()).stderr(Stdio::null()).status();
     match probe {
         Ok(status) if status.success() => true,
         _ if std::env::var_os(REQUIRE_PYTHON3_VAR).is_some() => {

@@ -202,8 +202,8 @@ impl Instr {
             PopTop => -1,
             Copy(_) => 1,
             Swap(_) => 0,
-            LoadConst(_) | LoadFast(_) | LoadGlobal(_) | LoadName(_) | LoadDeref(_)
-            | LoadClassDeref(_) | LoadClosure(_) => 1,
+            LoadConst(_) | LoadFast(_) | LoadGlobal(_) | LoadName(_) | LoadDeref(_) | LoadClassDeref(_)
+            | LoadClosure(_) => 1,
             StoreFast(_) | StoreGlobal(_) | StoreName(_) | StoreDeref(_) => -1,
             DeleteFast(_) | DeleteGlobal(_) | DeleteName(_) | DeleteDeref(_) => 0,
             LoadAttr(_) => 0,
@@ -239,9 +239,7 @@ impl Instr {
             Call(n) => -(n as i32),
             CallKw(n) => -(n as i32) - 1,
             CallEx(flags) => -1 - (flags & 1) as i32,
-            MakeFunction(flags) => {
-                -((flags & 1) as i32) - ((flags >> 1) & 1) as i32 - ((flags >> 3) & 1) as i32
-            }
+            MakeFunction(flags) => -((flags & 1) as i32) - ((flags >> 1) & 1) as i32 - ((flags >> 3) & 1) as i32,
             LoadBuildClass | LoadAssertionError => 1,
             ReturnValue => -1,
             ImportName(_) => 1,
@@ -259,8 +257,8 @@ impl Instr {
     pub fn jump_target(self) -> Option<Label> {
         use Instr::*;
         match self {
-            Jump(t) | JumpBackward(t) | PopJumpIfFalse(t) | PopJumpIfTrue(t)
-            | JumpIfFalseOrPop(t) | JumpIfTrueOrPop(t) | ForIter(t) | SetupFinally(t) => Some(t),
+            Jump(t) | JumpBackward(t) | PopJumpIfFalse(t) | PopJumpIfTrue(t) | JumpIfFalseOrPop(t)
+            | JumpIfTrueOrPop(t) | ForIter(t) | SetupFinally(t) => Some(t),
             _ => None,
         }
     }
@@ -429,10 +427,7 @@ impl CodeObject {
         if i < self.cellvars.len() {
             &self.cellvars[i]
         } else {
-            self.freevars
-                .get(i - self.cellvars.len())
-                .map(|s| &**s)
-                .unwrap_or("?")
+            self.freevars.get(i - self.cellvars.len()).map(|s| &**s).unwrap_or("?")
         }
     }
 }

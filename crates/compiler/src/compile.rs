@@ -14,25 +14,11 @@ use crate::bytecode::{CodeKind, CodeObject, Constant, Instr, Label};
 use crate::scope::{self, NameKind, Scope, ScopeKind, ScopeTable};
 
 /// Compiles a parsed module into its code object.
-pub fn compile_module(
-    module: &Module,
-    filename: &str,
-    source: &str,
-) -> Result<Arc<CodeObject>, SyntaxError> {
+pub fn compile_module(module: &Module, filename: &str, source: &str) -> Result<Arc<CodeObject>, SyntaxError> {
     let table = scope::analyze(module)?;
-    let mut c = Compiler {
-        table: &table,
-        filename: Arc::from(filename),
-        line_starts: line_starts(source),
-        units: Vec::new(),
-    };
-    c.push_unit(
-        scope::key(module),
-        CodeKind::Module,
-        "<module>".into(),
-        "<module>".into(),
-        1,
-    );
+    let mut c =
+        Compiler { table: &table, filename: Arc::from(filename), line_starts: line_starts(source), units: Vec::new() };
+    c.push_unit(scope::key(module), CodeKind::Module, "<module>".into(), "<module>".into(), 1);
     let body = match docstring(&module.body) {
         Some(doc) => {
             c.set_span(module.body[0].span);
@@ -50,23 +36,14 @@ pub fn compile_module(
 
 fn line_starts(source: &str) -> Vec<usize> {
     let mut v = vec![0];
-    v.extend(
-        source
-            .bytes()
-            .enumerate()
-            .filter(|&(_, b)| b == b'\n')
-            .map(|(i, _)| i + 1),
-    );
+    v.extend(source.bytes().enumerate().filter(|&(_, b)| b == b'\n').map(|(i, _)| i + 1));
     v
 }
 
 /// The docstring of a body, if its first statement is a string literal.
 pub(crate) fn docstring(body: &[Stmt]) -> Option<String> {
     match body.first().map(|s| &s.kind) {
-        Some(StmtKind::Expr(Expr {
-            kind: ExprKind::Str(s),
-            ..
-        })) => Some(s.clone()),
+        Some(StmtKind::Expr(Expr { kind: ExprKind::Str(s), .. })) => Some(s.clone()),
         _ => None,
     }
 }
@@ -135,14 +112,7 @@ pub(crate) fn syntax_error(msg: impl Into<String>, span: Span) -> SyntaxError {
 impl<'a> Compiler<'a> {
     // ----- units -----
 
-    pub fn push_unit(
-        &mut self,
-        key: usize,
-        kind: CodeKind,
-        name: Arc<str>,
-        qualname: Arc<str>,
-        first_line: u32,
-    ) {
+    pub fn push_unit(&mut self, key: usize, kind: CodeKind, name: Arc<str>, qualname: Arc<str>, first_line: u32) {
         let scope = &self.table.scopes[&key];
         let varnames: Vec<Arc<str>> = scope.locals.iter().map(|s| Arc::from(s.as_str())).collect();
         let cellvars: Vec<Arc<str>> = scope.cells.iter().map(|s| Arc::from(s.as_str())).collect();
@@ -174,11 +144,7 @@ impl<'a> Compiler<'a> {
 
     pub fn pop_unit(&mut self) -> CodeObject {
         let u = self.units.pop().expect("unit stack is never empty here");
-        let instrs: Vec<Instr> = u
-            .instrs
-            .iter()
-            .map(|&i| resolve_label(i, &u.labels))
-            .collect();
+        let instrs: Vec<Instr> = u.instrs.iter().map(|&i| resolve_label(i, &u.labels)).collect();
         let lines = u.spans.iter().map(|s| self.line_of(s.start)).collect();
         let max_stack = max_stack_depth(&instrs);
         let cell_params = u
@@ -186,11 +152,7 @@ impl<'a> Compiler<'a> {
             .iter()
             .enumerate()
             .filter_map(|(ci, name)| {
-                u.scope
-                    .params
-                    .iter()
-                    .position(|p| p.as_str() == &**name)
-                    .map(|pi| (ci as u32, pi as u32))
+                u.scope.params.iter().position(|p| p.as_str() == &**name).map(|pi| (ci as u32, pi as u32))
             })
             .collect();
         CodeObject {
@@ -218,9 +180,7 @@ impl<'a> Compiler<'a> {
     }
 
     pub fn unit(&mut self) -> &mut Unit<'a> {
-        self.units
-            .last_mut()
-            .expect("unit stack is never empty here")
+        self.units.last_mut().expect("unit stack is never empty here")
     }
 
     pub fn line_of(&self, offset: usize) -> u32 {
@@ -413,10 +373,7 @@ impl<'a> Compiler<'a> {
         match &s.kind {
             StmtKind::Expr(e) => {
                 if matches!(e.kind, ExprKind::Yield(_)) {
-                    return Err(syntax_error(
-                        "gilvm does not support generators ('yield')",
-                        e.span,
-                    ));
+                    return Err(syntax_error("gilvm does not support generators ('yield')", e.span));
                 }
                 self.expr(e)?;
                 self.emit(Instr::PopTop);
@@ -431,11 +388,7 @@ impl<'a> Compiler<'a> {
                 }
             }
             StmtKind::AugAssign { target, op, value } => self.aug_assign(target, *op, value)?,
-            StmtKind::AnnAssign {
-                target,
-                annotation,
-                value,
-            } => {
+            StmtKind::AnnAssign { target, annotation, value } => {
                 if let Some(v) = value {
                     self.expr(v)?;
                     self.store_target(target)?;
@@ -477,12 +430,7 @@ impl<'a> Compiler<'a> {
                 self.stmts(orelse)?;
                 self.bind_label(end);
             }
-            StmtKind::For {
-                target,
-                iter,
-                body,
-                orelse,
-            } => {
+            StmtKind::For { target, iter, body, orelse } => {
                 let start = self.new_label();
                 let else_label = self.new_label();
                 let end = self.new_label();
@@ -523,12 +471,7 @@ impl<'a> Compiler<'a> {
             }
             StmtKind::Global(_) | StmtKind::Nonlocal(_) => {}
             StmtKind::With { items, body } => self.with_stmt(items, body, s.span)?,
-            StmtKind::Try {
-                body,
-                handlers,
-                orelse,
-                finalbody,
-            } => self.try_stmt(body, handlers, orelse, finalbody)?,
+            StmtKind::Try { body, handlers, orelse, finalbody } => self.try_stmt(body, handlers, orelse, finalbody)?,
             StmtKind::Raise { exc, cause } => {
                 let mut n = 0;
                 if let Some(e) = exc {
@@ -607,17 +550,9 @@ impl<'a> Compiler<'a> {
     }
 
     fn break_continue(&mut self, is_break: bool, span: Span) -> CResult {
-        let loop_pos = self
-            .unit()
-            .fblocks
-            .iter()
-            .rposition(|b| matches!(b, FBlock::While { .. } | FBlock::For { .. }));
+        let loop_pos = self.unit().fblocks.iter().rposition(|b| matches!(b, FBlock::While { .. } | FBlock::For { .. }));
         let Some(pos) = loop_pos else {
-            let msg = if is_break {
-                "'break' outside loop"
-            } else {
-                "'continue' not properly in loop"
-            };
+            let msg = if is_break { "'break' outside loop" } else { "'continue' not properly in loop" };
             return Err(syntax_error(msg, span));
         };
         // Unwind the blocks inside the loop, innermost first.
@@ -797,12 +732,7 @@ impl<'a> Compiler<'a> {
         Ok(())
     }
 
-    fn try_except(
-        &mut self,
-        body: &'a [Stmt],
-        handlers: &'a [ExceptHandler],
-        orelse: &'a [Stmt],
-    ) -> CResult {
+    fn try_except(&mut self, body: &'a [Stmt], handlers: &'a [ExceptHandler], orelse: &'a [Stmt]) -> CResult {
         let handler_label = self.new_label();
         let after = self.new_label();
         self.emit(Instr::SetupFinally(handler_label));
@@ -832,9 +762,7 @@ impl<'a> Compiler<'a> {
                 Some(n) => self.store_name(n),
                 None => self.emit(Instr::PopTop),
             }
-            self.unit()
-                .fblocks
-                .push(FBlock::ExceptHandler(h.name.as_deref()));
+            self.unit().fblocks.push(FBlock::ExceptHandler(h.name.as_deref()));
             self.stmts(&h.body)?;
             self.unit().fblocks.pop();
             self.emit(Instr::PopExcept);
@@ -873,15 +801,8 @@ impl<'a> Compiler<'a> {
                     None => &f.body[..],
                 };
                 for s in body {
-                    if let StmtKind::Expr(Expr {
-                        kind: ExprKind::Yield(_),
-                        span,
-                    }) = &s.kind
-                    {
-                        return Err(syntax_error(
-                            "gilvm does not support generators ('yield')",
-                            *span,
-                        ));
+                    if let StmtKind::Expr(Expr { kind: ExprKind::Yield(_), span }) = &s.kind {
+                        return Err(syntax_error("gilvm does not support generators ('yield')", *span));
                     }
                 }
                 c.stmts(body)?;
@@ -911,11 +832,7 @@ impl<'a> Compiler<'a> {
         body: impl FnOnce(&mut Self) -> CResult,
     ) -> CResult {
         let mut flags = 0;
-        let defaults: Vec<&Expr> = params
-            .args
-            .iter()
-            .filter_map(|p| p.default.as_ref())
-            .collect();
+        let defaults: Vec<&Expr> = params.args.iter().filter_map(|p| p.default.as_ref()).collect();
         if !defaults.is_empty() {
             for d in &defaults {
                 self.expr(d)?;
@@ -923,11 +840,8 @@ impl<'a> Compiler<'a> {
             self.emit(Instr::BuildTuple(defaults.len() as u32));
             flags |= 1;
         }
-        let kwdefaults: Vec<(&str, &Expr)> = params
-            .kwonly
-            .iter()
-            .filter_map(|p| p.default.as_ref().map(|d| (p.name.as_str(), d)))
-            .collect();
+        let kwdefaults: Vec<(&str, &Expr)> =
+            params.kwonly.iter().filter_map(|p| p.default.as_ref().map(|d| (p.name.as_str(), d))).collect();
         if !kwdefaults.is_empty() {
             for (n, d) in &kwdefaults {
                 let k = self.const_str(n);
@@ -966,13 +880,7 @@ impl<'a> Compiler<'a> {
         let line = self.line_of(c.span.start);
         let qualname = self.qualname_for(&c.name);
         self.emit(Instr::LoadBuildClass);
-        self.push_unit(
-            key,
-            CodeKind::Class,
-            Arc::from(c.name.as_str()),
-            qualname.clone(),
-            line,
-        );
+        self.push_unit(key, CodeKind::Class, Arc::from(c.name.as_str()), qualname.clone(), line);
         self.set_span(c.span);
         self.load_name("__name__");
         self.store_name("__module__");
@@ -991,11 +899,7 @@ impl<'a> Compiler<'a> {
         self.stmts(body)?;
         // The class body returns its `__class__` cell (or None) so that the new class can
         // be stored in it for zero-argument `super()`.
-        let cell = self
-            .unit()
-            .cellvars
-            .iter()
-            .position(|v| &**v == "__class__");
+        let cell = self.unit().cellvars.iter().position(|v| &**v == "__class__");
         match cell {
             Some(i) => {
                 self.emit(Instr::LoadClosure(i as u32));
@@ -1024,10 +928,7 @@ impl<'a> Compiler<'a> {
             let mut names = Vec::new();
             for kw in &c.keywords {
                 let Some(name) = &kw.arg else {
-                    return Err(syntax_error(
-                        "gilvm does not support '**' in a class header",
-                        kw.span,
-                    ));
+                    return Err(syntax_error("gilvm does not support '**' in a class header", kw.span));
                 };
                 self.expr(&kw.value)?;
                 names.push(Constant::Str(Arc::from(name.as_str())));
@@ -1093,12 +994,8 @@ fn max_stack_depth(instrs: &[Instr]) -> u32 {
             match instr {
                 Instr::SetupFinally(t) => work.push((t as usize, depth + 1)),
                 Instr::ForIter(t) => work.push((t as usize, depth - 1)),
-                Instr::JumpIfFalseOrPop(t) | Instr::JumpIfTrueOrPop(t) => {
-                    work.push((t as usize, depth))
-                }
-                Instr::PopJumpIfFalse(t) | Instr::PopJumpIfTrue(t) => {
-                    work.push((t as usize, depth - 1))
-                }
+                Instr::JumpIfFalseOrPop(t) | Instr::JumpIfTrueOrPop(t) => work.push((t as usize, depth)),
+                Instr::PopJumpIfFalse(t) | Instr::PopJumpIfTrue(t) => work.push((t as usize, depth - 1)),
                 _ => {}
             }
             depth += instr.stack_effect();

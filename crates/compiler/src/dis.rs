@@ -36,11 +36,7 @@ fn disassemble_into(code: &CodeObject, out: &mut String, top: bool) {
             fields.push(" ".repeat(line_width));
         }
         fields.push("   ".into());
-        fields.push(if targets.contains(&(idx as u32)) {
-            ">>".into()
-        } else {
-            "  ".into()
-        });
+        fields.push(if targets.contains(&(idx as u32)) { ">>".into() } else { "  ".into() });
         fields.push(format!("{:>4}", idx * 2));
         fields.push(format!("{:<20}", instr.name()));
         if let Some((arg, repr)) = argument(code, *instr) {
@@ -61,54 +57,31 @@ fn disassemble_into(code: &CodeObject, out: &mut String, top: bool) {
 /// The numeric argument and its interpretation, as `dis` shows them.
 fn argument(code: &CodeObject, instr: Instr) -> Option<(u32, String)> {
     use Instr::*;
-    let name = |i: u32| {
-        code.names
-            .get(i as usize)
-            .map(|s| s.to_string())
-            .unwrap_or_default()
-    };
-    let var = |i: u32| {
-        code.varnames
-            .get(i as usize)
-            .map(|s| s.to_string())
-            .unwrap_or_default()
-    };
+    let name = |i: u32| code.names.get(i as usize).map(|s| s.to_string()).unwrap_or_default();
+    let var = |i: u32| code.varnames.get(i as usize).map(|s| s.to_string()).unwrap_or_default();
     Some(match instr {
-        LoadConst(i) => (
-            i,
-            code.consts
-                .get(i as usize)
-                .map(constant_repr)
-                .unwrap_or_default(),
-        ),
+        LoadConst(i) => (i, code.consts.get(i as usize).map(constant_repr).unwrap_or_default()),
         LoadFast(i) | StoreFast(i) | DeleteFast(i) => (i, var(i)),
-        LoadGlobal(i) | StoreGlobal(i) | DeleteGlobal(i) | LoadName(i) | StoreName(i)
-        | DeleteName(i) | LoadAttr(i) | StoreAttr(i) | DeleteAttr(i) | LoadMethod(i)
-        | ImportName(i) | ImportFrom(i) => (i, name(i)),
+        LoadGlobal(i) | StoreGlobal(i) | DeleteGlobal(i) | LoadName(i) | StoreName(i) | DeleteName(i) | LoadAttr(i)
+        | StoreAttr(i) | DeleteAttr(i) | LoadMethod(i) | ImportName(i) | ImportFrom(i) => (i, name(i)),
         LoadDeref(i) | StoreDeref(i) | DeleteDeref(i) | LoadClassDeref(i) | LoadClosure(i) => {
             (i, code.deref_name(i).to_string())
         }
         BinaryOp(op) => (op as u32, op.symbol().to_string()),
         InplaceOp(op) => (op as u32, format!("{}=", op.symbol())),
         CompareOp(op) => (op as u32, op.symbol().to_string()),
-        Jump(t) | JumpBackward(t) | PopJumpIfFalse(t) | PopJumpIfTrue(t) | JumpIfFalseOrPop(t)
-        | JumpIfTrueOrPop(t) | ForIter(t) | SetupFinally(t) => (t * 2, format!("to {}", t * 2)),
+        Jump(t) | JumpBackward(t) | PopJumpIfFalse(t) | PopJumpIfTrue(t) | JumpIfFalseOrPop(t) | JumpIfTrueOrPop(t)
+        | ForIter(t) | SetupFinally(t) => (t * 2, format!("to {}", t * 2)),
         FormatValue(flags) => {
             let conv = ["", "str", "repr", "ascii"][(flags & 3) as usize];
             let spec = if flags & 4 != 0 { "with format" } else { "" };
-            let repr = [conv, spec]
-                .iter()
-                .filter(|s| !s.is_empty())
-                .copied()
-                .collect::<Vec<_>>()
-                .join(", ");
+            let repr = [conv, spec].iter().filter(|s| !s.is_empty()).copied().collect::<Vec<_>>().join(", ");
             (flags, repr)
         }
-        Copy(n) | Swap(n) | Call(n) | CallKw(n) | CallEx(n) | CallMethod(n) | BuildTuple(n)
-        | BuildList(n) | BuildSet(n) | BuildMap(n) | BuildString(n) | BuildSlice(n)
-        | ListAppend(n) | ListExtend(n) | SetAdd(n) | SetUpdate(n) | MapAdd(n) | DictUpdate(n)
-        | UnpackSequence(n) | UnpackEx(n) | MakeFunction(n) | Raise(n) | IsOp(n)
-        | ContainsOp(n) => (n, String::new()),
+        Copy(n) | Swap(n) | Call(n) | CallKw(n) | CallEx(n) | CallMethod(n) | BuildTuple(n) | BuildList(n)
+        | BuildSet(n) | BuildMap(n) | BuildString(n) | BuildSlice(n) | ListAppend(n) | ListExtend(n) | SetAdd(n)
+        | SetUpdate(n) | MapAdd(n) | DictUpdate(n) | UnpackSequence(n) | UnpackEx(n) | MakeFunction(n) | Raise(n)
+        | IsOp(n) | ContainsOp(n) => (n, String::new()),
         _ => return None,
     })
 }
@@ -134,20 +107,15 @@ pub fn constant_repr(c: &Constant) -> String {
                 format!("({})", parts.join(", "))
             }
         }
-        Constant::Code(code) => format!(
-            "<code object {}, file \"{}\", line {}>",
-            code.name, code.filename, code.first_line
-        ),
+        Constant::Code(code) => {
+            format!("<code object {}, file \"{}\", line {}>", code.name, code.filename, code.first_line)
+        }
     }
 }
 
 /// Python's `repr(str)`: single quotes unless the text has a single quote and no double.
 pub fn str_repr(s: &str) -> String {
-    let quote = if s.contains('\'') && !s.contains('"') {
-        '"'
-    } else {
-        '\''
-    };
+    let quote = if s.contains('\'') && !s.contains('"') { '"' } else { '\'' };
     let mut out = String::with_capacity(s.len() + 2);
     out.push(quote);
     for ch in s.chars() {

@@ -10,8 +10,7 @@ use crate::scope;
 
 /// Whether an expression needs the general (tuple/dict) calling convention.
 fn has_star(args: &[Expr], keywords: &[Keyword]) -> bool {
-    args.iter().any(|a| matches!(a.kind, ExprKind::Starred(_)))
-        || keywords.iter().any(|k| k.arg.is_none())
+    args.iter().any(|a| matches!(a.kind, ExprKind::Starred(_))) || keywords.iter().any(|k| k.arg.is_none())
 }
 
 impl<'a> Compiler<'a> {
@@ -90,16 +89,8 @@ impl<'a> Compiler<'a> {
                 }
                 self.bind_label(end);
             }
-            ExprKind::Compare {
-                left,
-                ops,
-                comparators,
-            } => self.compare(left, ops, comparators)?,
-            ExprKind::Call {
-                func,
-                args,
-                keywords,
-            } => self.call(func, args, keywords)?,
+            ExprKind::Compare { left, ops, comparators } => self.compare(left, ops, comparators)?,
+            ExprKind::Call { func, args, keywords } => self.call(func, args, keywords)?,
             ExprKind::Attribute { value, attr } => {
                 self.expr(value)?;
                 let n = self.name_idx(attr);
@@ -147,10 +138,7 @@ impl<'a> Compiler<'a> {
                     CodeKind::Lambda,
                     |c| {
                         if matches!(body.kind, ExprKind::Yield(_)) {
-                            return Err(syntax_error(
-                                "gilvm does not support generators ('yield')",
-                                body.span,
-                            ));
+                            return Err(syntax_error("gilvm does not support generators ('yield')", body.span));
                         }
                         c.expr(body)?;
                         c.emit(Instr::ReturnValue);
@@ -159,11 +147,7 @@ impl<'a> Compiler<'a> {
                 )?;
             }
             ExprKind::ListComp { elt, generators } | ExprKind::GeneratorExp { elt, generators } => {
-                let name = if matches!(e.kind, ExprKind::ListComp { .. }) {
-                    "<listcomp>"
-                } else {
-                    "<genexpr>"
-                };
+                let name = if matches!(e.kind, ExprKind::ListComp { .. }) { "<listcomp>" } else { "<genexpr>" };
                 self.comprehension(e, name, generators, CompKind::List(elt))?;
                 if matches!(e.kind, ExprKind::GeneratorExp { .. }) {
                     self.emit(Instr::GetIter);
@@ -172,16 +156,11 @@ impl<'a> Compiler<'a> {
             ExprKind::SetComp { elt, generators } => {
                 self.comprehension(e, "<setcomp>", generators, CompKind::Set(elt))?
             }
-            ExprKind::DictComp {
-                key,
-                value,
-                generators,
-            } => self.comprehension(e, "<dictcomp>", generators, CompKind::Dict(key, value))?,
+            ExprKind::DictComp { key, value, generators } => {
+                self.comprehension(e, "<dictcomp>", generators, CompKind::Dict(key, value))?
+            }
             ExprKind::Yield(_) => {
-                return Err(syntax_error(
-                    "gilvm does not support generators ('yield')",
-                    e.span,
-                ));
+                return Err(syntax_error("gilvm does not support generators ('yield')", e.span));
             }
             ExprKind::NamedExpr { target, value } => {
                 self.expr(value)?;
@@ -200,10 +179,7 @@ impl<'a> Compiler<'a> {
     /// Compiles `test` and jumps to `label` when its truth equals `when`.
     pub fn jump_if(&mut self, test: &'a Expr, when: bool, label: Label) -> CResult {
         match &test.kind {
-            ExprKind::UnaryOp {
-                op: UnaryOp::Not,
-                operand,
-            } => self.jump_if(operand, !when, label),
+            ExprKind::UnaryOp { op: UnaryOp::Not, operand } => self.jump_if(operand, !when, label),
             ExprKind::BoolOp { op, values } => {
                 let is_and = *op == BoolOp::And;
                 // `a and b` jumps on false if any is false; on true only if all are true.
@@ -224,11 +200,7 @@ impl<'a> Compiler<'a> {
             }
             _ => {
                 self.expr(test)?;
-                self.emit(if when {
-                    Instr::PopJumpIfTrue(label)
-                } else {
-                    Instr::PopJumpIfFalse(label)
-                });
+                self.emit(if when { Instr::PopJumpIfTrue(label) } else { Instr::PopJumpIfFalse(label) });
                 Ok(())
             }
         }
@@ -297,28 +269,16 @@ impl<'a> Compiler<'a> {
             return Ok(());
         }
         // With `*x` items: build incrementally.
-        self.emit(if kind == SeqKind::Set {
-            Instr::BuildSet(0)
-        } else {
-            Instr::BuildList(0)
-        });
+        self.emit(if kind == SeqKind::Set { Instr::BuildSet(0) } else { Instr::BuildList(0) });
         for i in items {
             match &i.kind {
                 ExprKind::Starred(inner) => {
                     self.expr(inner)?;
-                    self.emit(if kind == SeqKind::Set {
-                        Instr::SetUpdate(1)
-                    } else {
-                        Instr::ListExtend(1)
-                    });
+                    self.emit(if kind == SeqKind::Set { Instr::SetUpdate(1) } else { Instr::ListExtend(1) });
                 }
                 _ => {
                     self.expr(i)?;
-                    self.emit(if kind == SeqKind::Set {
-                        Instr::SetAdd(1)
-                    } else {
-                        Instr::ListAppend(1)
-                    });
+                    self.emit(if kind == SeqKind::Set { Instr::SetAdd(1) } else { Instr::ListAppend(1) });
                 }
             }
         }
@@ -365,12 +325,7 @@ impl<'a> Compiler<'a> {
                     let k = self.const_str(s);
                     self.emit(Instr::LoadConst(k));
                 }
-                FStringPart::Value {
-                    value,
-                    conversion,
-                    format_spec,
-                    debug_text,
-                } => {
+                FStringPart::Value { value, conversion, format_spec, debug_text } => {
                     if let Some(text) = debug_text {
                         let k = self.const_str(text);
                         self.emit(Instr::LoadConst(k));
@@ -459,14 +414,8 @@ impl<'a> Compiler<'a> {
         let mut names = Vec::new();
         for kw in keywords {
             if let Some(name) = &kw.arg {
-                if names
-                    .iter()
-                    .any(|n: &Constant| matches!(n, Constant::Str(s) if **s == **name))
-                {
-                    return Err(syntax_error(
-                        format!("keyword argument repeated: {name}"),
-                        kw.span,
-                    ));
+                if names.iter().any(|n: &Constant| matches!(n, Constant::Str(s) if **s == **name)) {
+                    return Err(syntax_error(format!("keyword argument repeated: {name}"), kw.span));
                 }
                 names.push(Constant::Str(Arc::from(name.as_str())));
             }
@@ -491,13 +440,7 @@ impl<'a> Compiler<'a> {
         let qualname = self.qualname_for(name);
         let line = self.line_of(e.span.start);
         let mut flags = 0;
-        self.push_unit(
-            key,
-            CodeKind::Comprehension,
-            Arc::from(name),
-            qualname,
-            line,
-        );
+        self.push_unit(key, CodeKind::Comprehension, Arc::from(name), qualname, line);
         self.unit().argcount = 1;
         self.set_span(e.span);
         self.emit(match kind {
@@ -514,21 +457,14 @@ impl<'a> Compiler<'a> {
         let k = self.add_const(Constant::Code(Arc::new(code)));
         self.emit(Instr::LoadConst(k));
         self.emit(Instr::MakeFunction(flags));
-        let first = generators
-            .first()
-            .ok_or_else(|| syntax_error("invalid syntax", e.span))?;
+        let first = generators.first().ok_or_else(|| syntax_error("invalid syntax", e.span))?;
         self.expr(&first.iter)?;
         self.emit(Instr::GetIter);
         self.emit(Instr::Call(1));
         Ok(())
     }
 
-    fn comp_loop(
-        &mut self,
-        generators: &'a [Comprehension],
-        depth: usize,
-        kind: &CompKind<'a>,
-    ) -> CResult {
+    fn comp_loop(&mut self, generators: &'a [Comprehension], depth: usize, kind: &CompKind<'a>) -> CResult {
         let Some(g) = generators.get(depth) else {
             let n = depth as u32 + 1;
             match kind {
@@ -587,29 +523,16 @@ impl<'a> Compiler<'a> {
                 self.emit(Instr::StoreSubscr);
             }
             ExprKind::Tuple(items) | ExprKind::List(items) => {
-                let star = items
-                    .iter()
-                    .position(|i| matches!(i.kind, ExprKind::Starred(_)));
+                let star = items.iter().position(|i| matches!(i.kind, ExprKind::Starred(_)));
                 match star {
                     None => self.emit(Instr::UnpackSequence(items.len() as u32)),
                     Some(pos) => {
-                        if items
-                            .iter()
-                            .filter(|i| matches!(i.kind, ExprKind::Starred(_)))
-                            .count()
-                            > 1
-                        {
-                            return Err(syntax_error(
-                                "multiple starred expressions in assignment",
-                                t.span,
-                            ));
+                        if items.iter().filter(|i| matches!(i.kind, ExprKind::Starred(_))).count() > 1 {
+                            return Err(syntax_error("multiple starred expressions in assignment", t.span));
                         }
                         let after = items.len() - pos - 1;
                         if pos > 255 || after > 255 {
-                            return Err(syntax_error(
-                                "too many expressions in star-unpacking assignment",
-                                t.span,
-                            ));
+                            return Err(syntax_error("too many expressions in star-unpacking assignment", t.span));
                         }
                         self.emit(Instr::UnpackEx(pos as u32 | (after as u32) << 8));
                     }
@@ -622,17 +545,9 @@ impl<'a> Compiler<'a> {
                 }
             }
             ExprKind::Starred(_) => {
-                return Err(syntax_error(
-                    "starred assignment target must be in a list or tuple",
-                    t.span,
-                ));
+                return Err(syntax_error("starred assignment target must be in a list or tuple", t.span));
             }
-            _ => {
-                return Err(syntax_error(
-                    format!("cannot assign to {}", describe(t)),
-                    t.span,
-                ))
-            }
+            _ => return Err(syntax_error(format!("cannot assign to {}", describe(t)), t.span)),
         }
         self.set_span(saved);
         Ok(())
@@ -657,12 +572,7 @@ impl<'a> Compiler<'a> {
                     self.delete_target(i)?;
                 }
             }
-            _ => {
-                return Err(syntax_error(
-                    format!("cannot delete {}", describe(t)),
-                    t.span,
-                ))
-            }
+            _ => return Err(syntax_error(format!("cannot delete {}", describe(t)), t.span)),
         }
         Ok(())
     }
@@ -704,10 +614,7 @@ impl<'a> Compiler<'a> {
             }
             _ => {
                 return Err(syntax_error(
-                    format!(
-                        "'{}' is an illegal expression for augmented assignment",
-                        describe(target)
-                    ),
+                    format!("'{}' is an illegal expression for augmented assignment", describe(target)),
                     target.span,
                 ))
             }
@@ -734,10 +641,7 @@ fn negated_literal(e: &Expr) -> Option<Constant> {
     match &e.kind {
         ExprKind::Int(digits) => match digits.parse::<i64>() {
             Ok(v) => v.checked_neg().map(Constant::Int),
-            Err(_) => digits
-                .parse::<num_bigint::BigInt>()
-                .ok()
-                .map(|b| Constant::BigInt(-b)),
+            Err(_) => digits.parse::<num_bigint::BigInt>().ok().map(|b| Constant::BigInt(-b)),
         },
         ExprKind::Float(f) => Some(Constant::Float(-f)),
         _ => None,
@@ -758,10 +662,7 @@ fn constant_tuple(items: &[Expr]) -> Option<Constant> {
             ExprKind::False => Constant::Bool(false),
             ExprKind::None => Constant::None,
             ExprKind::Float(f) => Constant::Float(*f),
-            ExprKind::UnaryOp {
-                op: UnaryOp::Neg,
-                operand,
-            } => negated_literal(operand)?,
+            ExprKind::UnaryOp { op: UnaryOp::Neg, operand } => negated_literal(operand)?,
             _ => return None,
         });
     }

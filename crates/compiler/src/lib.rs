@@ -15,10 +15,7 @@ pub use compile::compile_module;
 pub use gilvm_syntax::{SyntaxError, SyntaxErrorKind};
 
 /// Parses and compiles a module in one step.
-pub fn compile_source(
-    source: &str,
-    filename: &str,
-) -> Result<std::sync::Arc<CodeObject>, SyntaxError> {
+pub fn compile_source(source: &str, filename: &str) -> Result<std::sync::Arc<CodeObject>, SyntaxError> {
     let module = gilvm_syntax::parse_module(source)?;
     compile_module(&module, filename, source)
 }

@@ -84,6 +84,8 @@ struct RawScope {
     order: Vec<String>,
     /// The scope is a function directly inside a class and uses `super`: it needs `__class__`.
     needs_class_cell: bool,
+    /// Where each `nonlocal` name was declared, for "no binding" errors.
+    nonlocal_spans: HashMap<String, Span>,
     children: Vec<usize>,
 }
 
@@ -139,6 +141,7 @@ impl Builder {
             usage: HashMap::new(),
             order: Vec::new(),
             needs_class_cell: false,
+            nonlocal_spans: HashMap::new(),
             children: Vec::new(),
         });
         if let Some(p) = parent {
@@ -152,19 +155,11 @@ impl Builder {
     }
 
     fn params(&mut self, params: &Parameters) -> Result<(), SyntaxError> {
-        let all = params
-            .args
-            .iter()
-            .chain(params.vararg.iter())
-            .chain(params.kwonly.iter())
-            .chain(params.kwarg.iter());
+        let all = params.args.iter().chain(params.vararg.iter()).chain(params.kwonly.iter()).chain(params.kwarg.iter());
         for p in all {
             let scope = self.cur();
             if scope.params.contains(&p.name) {
-                return Err(err(
-                    format!("duplicate argument '{}' in function definition", p.name),
-                    p.span,
-                ));
+                return Err(err(format!("duplicate argument '{}' in function definition", p.name), p.span));
             }
             scope.params.push(p.name.clone());
             let u = self.note(&p.name);
@@ -180,13 +175,7 @@ impl Builder {
                 self.expr(d)?;
             }
         }
-        for p in params
-            .args
-            .iter()
-            .chain(params.vararg.iter())
-            .chain(params.kwonly.iter())
-            .chain(params.kwarg.iter())
-        {
+        for p in params.args.iter().chain(params.vararg.iter()).chain(params.kwonly.iter()).chain(params.kwarg.iter()) {
             if let Some(a) = &p.annotation {
                 self.expr(a)?;
             }
@@ -202,10 +191,7 @@ impl Builder {
         let kind = self.cur().kind;
         for name in names {
             if !global && kind == ScopeKind::Module {
-                return Err(err(
-                    "nonlocal declaration not allowed at module level".into(),
-                    span,
-                ));
+                return Err(err("nonlocal declaration not allowed at module level".into(), span));
             }
             let u = self.cur().usage.get(name).copied().unwrap_or_default();
             let word = if global { "global" } else { "nonlocal" };
@@ -213,19 +199,16 @@ impl Builder {
                 return Err(err(format!("name '{name}' is parameter and {word}"), span));
             }
             if u.bound && !(u.global || u.nonlocal) {
-                return Err(err(
-                    format!("name '{name}' is assigned to before {word} declaration"),
-                    span,
-                ));
+                return Err(err(format!("name '{name}' is assigned to before {word} declaration"), span));
             }
             if u.used && !(u.global || u.nonlocal) {
-                return Err(err(
-                    format!("name '{name}' is used prior to {word} declaration"),
-                    span,
-                ));
+                return Err(err(format!("name '{name}' is used prior to {word} declaration"), span));
             }
             if (global && u.nonlocal) || (!global && u.global) {
                 return Err(err(format!("name '{name}' is nonlocal and global"), span));
+            }
+            if !global {
+                self.cur().nonlocal_spans.insert(name.clone(), span);
             }
             let u = self.note(name);
             if global {
@@ -251,11 +234,7 @@ impl Builder {
                 }
                 self.target(target)
             }
-            StmtKind::AnnAssign {
-                target,
-                annotation,
-                value,
-            } => {
+            StmtKind::AnnAssign { target, annotation, value } => {
                 if let Some(v) = value {
                     self.expr(v)?;
                 }
@@ -267,12 +246,7 @@ impl Builder {
                 self.stmts(body)?;
                 self.stmts(orelse)
             }
-            StmtKind::For {
-                target,
-                iter,
-                body,
-                orelse,
-            } => {
+            StmtKind::For { target, iter, body, orelse } => {
                 self.expr(iter)?;
                 self.target(target)?;
                 self.stmts(body)?;
@@ -311,12 +285,7 @@ impl Builder {
                 }
                 self.stmts(body)
             }
-            StmtKind::Try {
-                body,
-                handlers,
-                orelse,
-                finalbody,
-            } => {
+            StmtKind::Try { body, handlers, orelse, finalbody } => {
                 self.stmts(body)?;
                 for h in handlers {
                     if let Some(t) = &h.typ {
@@ -341,10 +310,7 @@ impl Builder {
             StmtKind::Delete(targets) => targets.iter().try_for_each(|t| self.target(t)),
             StmtKind::Import(aliases) => {
                 for a in aliases {
-                    let bound = a
-                        .asname
-                        .clone()
-                        .unwrap_or_else(|| a.name.split('.').next().unwrap_or("").to_string());
+                    let bound = a.asname.clone().unwrap_or_else(|| a.name.split('.').next().unwrap_or("").to_string());
                     self.bind(&bound);
                 }
                 Ok(())
@@ -353,10 +319,7 @@ impl Builder {
                 for a in names {
                     if a.name == "*" {
                         if self.cur().kind != ScopeKind::Module {
-                            return Err(err(
-                                "import * only allowed at module level".into(),
-                                a.span,
-                            ));
+                            return Err(err("import * only allowed at module level".into(), a.span));
                         }
                         continue;
                     }
@@ -374,9 +337,7 @@ impl Builder {
                 self.bind(n);
                 Ok(())
             }
-            ExprKind::Tuple(items) | ExprKind::List(items) => {
-                items.iter().try_for_each(|i| self.target(i))
-            }
+            ExprKind::Tuple(items) | ExprKind::List(items) => items.iter().try_for_each(|i| self.target(i)),
             ExprKind::Starred(inner) => self.target(inner),
             ExprKind::Attribute { value, .. } => self.expr(value),
             ExprKind::Subscript { value, index } => {
@@ -387,12 +348,7 @@ impl Builder {
         }
     }
 
-    fn comprehension(
-        &mut self,
-        node: usize,
-        generators: &[Comprehension],
-        elts: &[&Expr],
-    ) -> Result<(), SyntaxError> {
+    fn comprehension(&mut self, node: usize, generators: &[Comprehension], elts: &[&Expr]) -> Result<(), SyntaxError> {
         // The first iterable is evaluated in the enclosing scope; the rest inside.
         if let Some(first) = generators.first() {
             self.expr(&first.iter)?;
@@ -449,17 +405,11 @@ impl Builder {
             }
             ExprKind::UnaryOp { operand, .. } => self.expr(operand),
             ExprKind::BoolOp { values, .. } => values.iter().try_for_each(|v| self.expr(v)),
-            ExprKind::Compare {
-                left, comparators, ..
-            } => {
+            ExprKind::Compare { left, comparators, .. } => {
                 self.expr(left)?;
                 comparators.iter().try_for_each(|c| self.expr(c))
             }
-            ExprKind::Call {
-                func,
-                args,
-                keywords,
-            } => {
+            ExprKind::Call { func, args, keywords } => {
                 self.expr(func)?;
                 args.iter().try_for_each(|a| self.expr(a))?;
                 keywords.iter().try_for_each(|k| self.expr(&k.value))
@@ -490,14 +440,8 @@ impl Builder {
             }
             ExprKind::ListComp { elt, generators }
             | ExprKind::SetComp { elt, generators }
-            | ExprKind::GeneratorExp { elt, generators } => {
-                self.comprehension(key(e), generators, &[elt])
-            }
-            ExprKind::DictComp {
-                key: k,
-                value,
-                generators,
-            } => self.comprehension(key(e), generators, &[k, value]),
+            | ExprKind::GeneratorExp { elt, generators } => self.comprehension(key(e), generators, &[elt]),
+            ExprKind::DictComp { key: k, value, generators } => self.comprehension(key(e), generators, &[k, value]),
             ExprKind::Yield(v) => v.iter().try_for_each(|e| self.expr(e)),
             ExprKind::NamedExpr { target, value } => {
                 self.expr(value)?;
@@ -524,10 +468,7 @@ impl Builder {
 
     fn fstring(&mut self, parts: &[FStringPart]) -> Result<(), SyntaxError> {
         for p in parts {
-            if let FStringPart::Value {
-                value, format_spec, ..
-            } = p
-            {
+            if let FStringPart::Value { value, format_spec, .. } = p {
                 self.expr(value)?;
                 self.fstring(format_spec)?;
             }
@@ -538,10 +479,7 @@ impl Builder {
 
 /// Runs scope analysis over a whole module.
 pub fn analyze(module: &Module) -> Result<ScopeTable, SyntaxError> {
-    let mut b = Builder {
-        raw: Vec::new(),
-        stack: Vec::new(),
-    };
+    let mut b = Builder { raw: Vec::new(), stack: Vec::new() };
     b.push(ScopeKind::Module, key(module));
     b.stmts(&module.body)?;
     b.pop();
@@ -577,11 +515,7 @@ fn enclosing_binding(raw: &[RawScope], idx: usize, name: &str) -> bool {
     false
 }
 
-fn resolve(
-    raw: &mut Vec<RawScope>,
-    idx: usize,
-    out: &mut HashMap<usize, Scope>,
-) -> Result<(), SyntaxError> {
+fn resolve(raw: &mut Vec<RawScope>, idx: usize, out: &mut HashMap<usize, Scope>) -> Result<(), SyntaxError> {
     let kind = raw[idx].kind;
     let mut names = HashMap::new();
     let mut locals: Vec<String> = raw[idx].params.clone();
@@ -593,10 +527,8 @@ fn resolve(
             NameKind::Global
         } else if u.nonlocal {
             if !enclosing_binding(raw, idx, name) {
-                return Err(err(
-                    format!("no binding for nonlocal '{name}' found"),
-                    Span::default(),
-                ));
+                let span = raw[idx].nonlocal_spans.get(name).copied().unwrap_or_default();
+                return Err(err(format!("no binding for nonlocal '{name}' found"), span));
             }
             frees.push(name.clone());
             NameKind::Free
@@ -623,9 +555,7 @@ fn resolve(
     }
     if raw[idx].needs_class_cell && !frees.iter().any(|f| f == "__class__") {
         frees.push("__class__".to_string());
-        names
-            .entry("__class__".to_string())
-            .or_insert(NameKind::Free);
+        names.entry("__class__".to_string()).or_insert(NameKind::Free);
     }
     // Free variables of children that pass through this scope: either our own locals
     // become cells, or they are free here too.
@@ -664,14 +594,7 @@ fn resolve(
     // A class body that passes a free variable through still reads it via the class
     // namespace first; its own table entry stays `Name` unless it was bound nowhere.
     locals.retain(|l| names.get(l) != Some(&NameKind::Cell) || raw[idx].params.contains(l));
-    let scope = Scope {
-        kind,
-        params: raw[idx].params.clone(),
-        names,
-        locals,
-        cells,
-        frees,
-    };
+    let scope = Scope { kind, params: raw[idx].params.clone(), names, locals, cells, frees };
     out.insert(raw[idx].key, scope);
     Ok(())
 }

@@ -32,27 +32,15 @@ pub struct SyntaxError {
 
 impl SyntaxError {
     pub fn new(kind: SyntaxErrorKind, msg: impl Into<String>, span: Span) -> SyntaxError {
-        SyntaxError {
-            kind,
-            msg: msg.into(),
-            span,
-        }
+        SyntaxError { kind, msg: msg.into(), span }
     }
 
     /// An error that CPython reports without a caret (its offset is 0), such as
     /// "expected an indented block" at end of file: the line starting at `line_start`
     /// is shown with no caret line. The span's `end` is `usize::MAX`, which `render`
     /// reads as "no caret".
-    pub fn without_caret(
-        kind: SyntaxErrorKind,
-        msg: impl Into<String>,
-        line_start: usize,
-    ) -> SyntaxError {
-        SyntaxError {
-            kind,
-            msg: msg.into(),
-            span: Span::new(line_start, usize::MAX),
-        }
+    pub fn without_caret(kind: SyntaxErrorKind, msg: impl Into<String>, line_start: usize) -> SyntaxError {
+        SyntaxError { kind, msg: msg.into(), span: Span::new(line_start, usize::MAX) }
     }
 
     /// False for errors made by [`SyntaxError::without_caret`].
@@ -63,11 +51,7 @@ impl SyntaxError {
     /// 1-based line number of the error in `source`.
     pub fn line(&self, source: &str) -> usize {
         let end = self.span.start.min(source.len());
-        source.as_bytes()[..end]
-            .iter()
-            .filter(|&&b| b == b'\n')
-            .count()
-            + 1
+        source.as_bytes()[..end].iter().filter(|&&b| b == b'\n').count() + 1
     }
 
     /// The same error with `prefix` put before its message (used for "f-string: ").
@@ -90,9 +74,7 @@ impl SyntaxError {
         let mut out = format!("  File \"{filename}\", line {lineno}\n");
         let start = floor_char_boundary(source, self.span.start);
         let line_start = source[..start].rfind('\n').map_or(0, |i| i + 1);
-        let line_end = source[start..]
-            .find('\n')
-            .map_or(source.len(), |i| start + i + 1);
+        let line_end = source[start..].find('\n').map_or(source.len(), |i| start + i + 1);
         let text = &source[line_start..line_end];
         if !text.is_empty() {
             // Offsets are 1-based character columns, as in CPython's SyntaxError.
@@ -130,11 +112,7 @@ fn floor_char_boundary(text: &str, index: usize) -> usize {
 
 /// The source line and caret line, as CPython's `print_error_text` writes them.
 fn error_text(text: &str, offset: isize, end_offset: isize) -> String {
-    let caret_repetitions = if end_offset > 0 && end_offset > offset {
-        end_offset - offset
-    } else {
-        1
-    };
+    let caret_repetitions = if end_offset > 0 && end_offset > offset { end_offset - offset } else { 1 };
     let mut offset = offset - 1;
     let stripped = text.trim_start_matches([' ', '\t', '\x0C']);
     offset -= (text.chars().count() - stripped.chars().count()) as isize;

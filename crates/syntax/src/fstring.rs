@@ -19,13 +19,7 @@ pub fn parse(
     raw: bool,
     token_end: usize,
 ) -> Result<Vec<FStringPart>, SyntaxError> {
-    let mut parser = FStringParser {
-        source,
-        pos: start,
-        end,
-        raw,
-        token_end,
-    };
+    let mut parser = FStringParser { source, pos: start, end, raw, token_end };
     let parts = parser.parts(0)?;
     Ok(parts)
 }
@@ -51,23 +45,15 @@ fn push_literal(parts: &mut Vec<FStringPart>, text: String) {
 
 impl FStringParser<'_> {
     fn error(&self, msg: &str) -> SyntaxError {
-        SyntaxError::new(
-            SyntaxErrorKind::SyntaxError,
-            msg,
-            Span::new(self.token_end, self.token_end),
-        )
+        SyntaxError::new(SyntaxErrorKind::SyntaxError, msg, Span::new(self.token_end, self.token_end))
     }
 
     fn peek(&self) -> Option<char> {
-        self.source
-            .get(self.pos..self.end)
-            .and_then(|rest| rest.chars().next())
+        self.source.get(self.pos..self.end).and_then(|rest| rest.chars().next())
     }
 
     fn peek_at(&self, offset: usize) -> Option<char> {
-        self.source
-            .get(self.pos..self.end)
-            .and_then(|rest| rest.chars().nth(offset))
+        self.source.get(self.pos..self.end).and_then(|rest| rest.chars().nth(offset))
     }
 
     /// Literal text and fields up to the end of the body (`depth` 0) or up to the `}`
@@ -80,11 +66,7 @@ impl FStringParser<'_> {
                 if c == '{' || c == '}' {
                     break;
                 }
-                if c == '\\'
-                    && !self.raw
-                    && self.peek_at(1) == Some('N')
-                    && self.peek_at(2) == Some('{')
-                {
+                if c == '\\' && !self.raw && self.peek_at(1) == Some('N') && self.peek_at(2) == Some('{') {
                     return Err(self.error("\\N{...} escapes are not supported in gilvm"));
                 }
                 self.pos += c.len_utf8();
@@ -98,11 +80,7 @@ impl FStringParser<'_> {
                 }
             }
             let chunk = &self.source[literal_start..self.pos];
-            let text = if self.raw {
-                chunk.to_string()
-            } else {
-                literals::decode_escapes(chunk, self.token_end)?
-            };
+            let text = if self.raw { chunk.to_string() } else { literals::decode_escapes(chunk, self.token_end)? };
             push_literal(&mut parts, text);
             match self.peek() {
                 None => return Ok(parts),
@@ -139,8 +117,7 @@ impl FStringParser<'_> {
                 return Err(self.error("f-string expression part cannot include a backslash"));
             }
             if let Some((q, triple)) = quote {
-                if c == q && (!triple || (self.peek_at(1) == Some(q) && self.peek_at(2) == Some(q)))
-                {
+                if c == q && (!triple || (self.peek_at(1) == Some(q) && self.peek_at(2) == Some(q))) {
                     self.pos += if triple { 3 } else { 1 };
                     quote = None;
                 } else {
@@ -225,9 +202,7 @@ impl FStringParser<'_> {
                 return Err(self.error("f-string: expecting '}'"));
             };
             if !matches!(c, 's' | 'r' | 'a') {
-                return Err(
-                    self.error("f-string: invalid conversion character: expected 's', 'r', or 'a'")
-                );
+                return Err(self.error("f-string: invalid conversion character: expected 's', 'r', or 'a'"));
             }
             conversion = Some(c);
             self.pos += 1;
@@ -246,12 +221,7 @@ impl FStringParser<'_> {
         if debug_text.is_some() && conversion.is_none() && format_spec.is_empty() {
             conversion = Some('r');
         }
-        Ok(FStringPart::Value {
-            value: Box::new(value),
-            conversion,
-            format_spec,
-            debug_text,
-        })
+        Ok(FStringPart::Value { value: Box::new(value), conversion, format_spec, debug_text })
     }
 }
 

@@ -213,10 +213,7 @@ pub fn lex(source: &str, start: usize, end: usize, mode: Mode) -> Lexed {
     let mut lexer = IndentLexer::new(source, start, mode);
     let text = source.get(start..end).unwrap_or("");
     let error = lexer.run(text).err();
-    Lexed {
-        tokens: lexer.tokens,
-        error,
-    }
+    Lexed { tokens: lexer.tokens, error }
 }
 
 fn syntax_error(msg: impl Into<String>, start: usize, end: usize) -> SyntaxError {
@@ -382,11 +379,7 @@ impl<'a> IndentLexer<'a> {
                     if raw_lexer.remainder().is_empty() {
                         return Err(syntax_error("unexpected EOF while parsing", end, end));
                     }
-                    return Err(syntax_error(
-                        "unexpected character after line continuation character",
-                        end,
-                        end,
-                    ));
+                    return Err(syntax_error("unexpected character after line continuation character", end, end));
                 }
                 Raw::Newline => {
                     if !self.inside_brackets() {
@@ -403,8 +396,7 @@ impl<'a> IndentLexer<'a> {
                     }
                     raw_lexer.bump(len - span.len());
                     let word = &rest[..len];
-                    let token =
-                        Token::keyword(word).unwrap_or_else(|| Token::Name(word.to_string()));
+                    let token = Token::keyword(word).unwrap_or_else(|| Token::Name(word.to_string()));
                     self.count_nesting(&token, start)?;
                     self.push(start, token, start + len);
                 }
@@ -428,20 +420,10 @@ impl<'a> IndentLexer<'a> {
                     let error_at = token_end + whitespace_len(&self.source[token_end..]);
                     let body = (start + scanned.body_start, start + scanned.body_end);
                     if scanned.prefix.bytes {
-                        return Err(syntax_error(
-                            "bytes literals are not supported in gilvm",
-                            start,
-                            token_end,
-                        ));
+                        return Err(syntax_error("bytes literals are not supported in gilvm", start, token_end));
                     }
                     let literal = if scanned.prefix.format {
-                        StrLit::Format(fstring::parse(
-                            self.source,
-                            body.0,
-                            body.1,
-                            scanned.prefix.raw,
-                            error_at,
-                        )?)
+                        StrLit::Format(fstring::parse(self.source, body.0, body.1, scanned.prefix.raw, error_at)?)
                     } else {
                         let body_text = self.source.get(body.0..body.1).unwrap_or("");
                         if scanned.prefix.raw {
@@ -502,10 +484,7 @@ impl<'a> IndentLexer<'a> {
     /// Measures the indentation of the line whose first token starts at `token_start` and
     /// emits INDENT or DEDENT tokens (CPython's tokenizer rules, including TabError).
     fn indentation(&mut self, token_start: usize) -> Result<(), SyntaxError> {
-        let line_start = self.source[..token_start]
-            .rfind(['\n', '\r'])
-            .map_or(0, |i| i + 1)
-            .max(self.base);
+        let line_start = self.source[..token_start].rfind(['\n', '\r']).map_or(0, |i| i + 1).max(self.base);
         let (mut col, mut altcol) = (0, 0);
         for byte in self.source.as_bytes()[line_start..token_start].iter() {
             match byte {
@@ -550,17 +529,14 @@ impl<'a> IndentLexer<'a> {
             self.indents.push((col, altcol));
             self.push(line_start, Token::Indent, token_start);
         } else {
-            while self.indents.len() > 1
-                && self.indents.last().is_some_and(|&(level, _)| col < level)
-            {
+            while self.indents.len() > 1 && self.indents.last().is_some_and(|&(level, _)| col < level) {
                 self.indents.pop();
                 self.push(token_start, Token::Dedent, token_start);
             }
             let &(level, altlevel) = self.indents.last().unwrap_or(&(0, 0));
             if col != level {
-                let line_end = self.source[token_start..]
-                    .find(['\n', '\r'])
-                    .map_or(self.source.len(), |i| token_start + i);
+                let line_end =
+                    self.source[token_start..].find(['\n', '\r']).map_or(self.source.len(), |i| token_start + i);
                 return Err(SyntaxError::new(
                     SyntaxErrorKind::IndentationError,
                     "unindent does not match any outer indentation level",
@@ -577,11 +553,7 @@ impl<'a> IndentLexer<'a> {
     /// At end of input: report unclosed brackets, end the last line, close open blocks.
     fn finish(&mut self) -> Result<(), SyntaxError> {
         if let Some((open, start)) = self.brackets.last() {
-            return Err(syntax_error(
-                format!("'{}' was never closed", bracket_char(open)),
-                *start,
-                *start,
-            ));
+            return Err(syntax_error(format!("'{}' was never closed", bracket_char(open)), *start, *start));
         }
         if self.mode == Mode::Expression {
             return Ok(());
@@ -619,26 +591,16 @@ impl<'a> IndentLexer<'a> {
         } else if c.is_ascii_graphic() || c == ' ' {
             syntax_error("invalid syntax", start, start + 1)
         } else if c.is_ascii() || c.is_control() {
-            syntax_error(
-                format!("invalid non-printable character U+{:04X}", c as u32),
-                start,
-                start,
-            )
+            syntax_error(format!("invalid non-printable character U+{:04X}", c as u32), start, start)
         } else {
-            syntax_error(
-                format!("invalid character '{c}' (U+{:04X})", c as u32),
-                start,
-                start,
-            )
+            syntax_error(format!("invalid character '{c}' (U+{:04X})", c as u32), start, start)
         }
     }
 }
 
 /// Length of the spaces and tabs at the start of `text`.
 fn whitespace_len(text: &str) -> usize {
-    text.bytes()
-        .take_while(|b| matches!(b, b' ' | b'\t' | b'\x0C'))
-        .count()
+    text.bytes().take_while(|b| matches!(b, b' ' | b'\t' | b'\x0C')).count()
 }
 
 fn is_identifier_start(c: char) -> bool {
@@ -646,9 +608,7 @@ fn is_identifier_start(c: char) -> bool {
 }
 
 fn is_identifier_continue(c: char) -> bool {
-    c == '_'
-        || c.is_ascii_alphanumeric()
-        || (!c.is_ascii() && (c.is_alphanumeric() || is_combining_mark(c)))
+    c == '_' || c.is_ascii_alphanumeric() || (!c.is_ascii() && (c.is_alphanumeric() || is_combining_mark(c)))
 }
 
 /// Combining marks that may continue an identifier (a rough stand-in for Unicode's

@@ -47,9 +47,7 @@ impl Cursor<'_> {
     }
 
     fn peek_str(&self, text: &str) -> bool {
-        self.bytes
-            .get(self.pos..)
-            .is_some_and(|rest| rest.starts_with(text.as_bytes()))
+        self.bytes.get(self.pos..).is_some_and(|rest| rest.starts_with(text.as_bytes()))
     }
 
     /// CPython's `verify_end_of_number`: a literal may be followed directly by a few
@@ -93,11 +91,7 @@ impl Cursor<'_> {
 /// Scans the numeric literal at the start of `text` (which starts with a digit or with
 /// `.` and a digit). Returns its length in bytes and its value.
 pub fn scan_number(text: &str, base: usize) -> Result<(usize, Number), SyntaxError> {
-    let mut cur = Cursor {
-        bytes: text.as_bytes(),
-        pos: 0,
-        base,
-    };
+    let mut cur = Cursor { bytes: text.as_bytes(), pos: 0, base };
     let first = cur.next();
     let mut radix = 10;
     let mut byte;
@@ -172,16 +166,10 @@ pub fn scan_number(text: &str, base: usize) -> Result<(usize, Number), SyntaxErr
     let literal = &text[..len];
     let cleaned: String = literal.chars().filter(|&c| c != '_').collect();
     if is_float {
-        let value = cleaned
-            .parse::<f64>()
-            .map_err(|_| error("invalid decimal literal", base, base))?;
+        let value = cleaned.parse::<f64>().map_err(|_| error("invalid decimal literal", base, base))?;
         return Ok((len, Number::Float(value)));
     }
-    let digits = if radix == 10 {
-        cleaned.as_str()
-    } else {
-        &cleaned[2..]
-    };
+    let digits = if radix == 10 { cleaned.as_str() } else { &cleaned[2..] };
     Ok((len, Number::Int(to_decimal(digits, radix))))
 }
 
@@ -194,10 +182,7 @@ fn scan_radix_digits(cur: &mut Cursor<'_>, radix: u32, kind: &str) -> Result<u8,
         }
         if !(byte as char).is_digit(radix) {
             if radix != 16 && byte.is_ascii_digit() {
-                return Err(cur.error(format!(
-                    "invalid digit '{}' in {kind} literal",
-                    byte as char
-                )));
+                return Err(cur.error(format!("invalid digit '{}' in {kind} literal", byte as char)));
             }
             cur.backup();
             return Err(cur.error(format!("invalid {kind} literal")));
@@ -210,10 +195,7 @@ fn scan_radix_digits(cur: &mut Cursor<'_>, radix: u32, kind: &str) -> Result<u8,
         }
     }
     if radix != 16 && byte.is_ascii_digit() {
-        return Err(cur.error(format!(
-            "invalid digit '{}' in {kind} literal",
-            byte as char
-        )));
+        return Err(cur.error(format!("invalid digit '{}' in {kind} literal", byte as char)));
     }
     Ok(byte)
 }
@@ -258,11 +240,7 @@ fn scan_exponent_and_suffix(
         let after = cur.next();
         cur.verify_end(after, "imaginary")?;
         let end = base + cur.pos - 1;
-        return Err(error(
-            "complex numbers are not supported in gilvm",
-            base,
-            end,
-        ));
+        return Err(error("complex numbers are not supported in gilvm", base, end));
     }
     cur.verify_end(byte, "decimal")?;
     Ok(byte)
@@ -338,16 +316,8 @@ pub fn scan_string(source: &str, start: usize) -> Result<ScannedStr, SyntaxError
         let Some(&byte) = bytes.get(i) else {
             let last = source.len().saturating_sub(1).max(start);
             let line = line_of(source, last);
-            let what = if triple {
-                "unterminated triple-quoted string literal"
-            } else {
-                "unterminated string literal"
-            };
-            return Err(error(
-                format!("{what} (detected at line {line})"),
-                start,
-                start,
-            ));
+            let what = if triple { "unterminated triple-quoted string literal" } else { "unterminated string literal" };
+            return Err(error(format!("{what} (detected at line {line})"), start, start));
         };
         if byte == b'\\' {
             // A backslash escapes the next character, even a quote or a newline.
@@ -360,19 +330,10 @@ pub fn scan_string(source: &str, start: usize) -> Result<ScannedStr, SyntaxError
         }
         if !triple && (byte == b'\n' || byte == b'\r') {
             let line = line_of(source, start + i);
-            return Err(error(
-                format!("unterminated string literal (detected at line {line})"),
-                start,
-                start,
-            ));
+            return Err(error(format!("unterminated string literal (detected at line {line})"), start, start));
         }
         if byte == quote && (!triple || bytes.get(i..i + 3) == Some(&[quote, quote, quote][..])) {
-            return Ok(ScannedStr {
-                prefix,
-                len: i + quote_len,
-                body_start,
-                body_end: i,
-            });
+            return Ok(ScannedStr { prefix, len: i + quote_len, body_start, body_end: i });
         }
         i += 1;
     }
@@ -381,11 +342,7 @@ pub fn scan_string(source: &str, start: usize) -> Result<ScannedStr, SyntaxError
 /// 1-based line number of byte offset `pos`.
 pub fn line_of(source: &str, pos: usize) -> usize {
     let end = pos.min(source.len());
-    source.as_bytes()[..end]
-        .iter()
-        .filter(|&&b| b == b'\n')
-        .count()
-        + 1
+    source.as_bytes()[..end].iter().filter(|&&b| b == b'\n').count() + 1
 }
 
 /// Decodes the backslash escapes of a non-raw string body. `token_end` is where a
@@ -466,23 +423,11 @@ pub fn decode_escapes(body: &str, token_end: usize) -> Result<String, SyntaxErro
                             token_end,
                         ));
                     }
-                    None => {
-                        return Err(unicode_error(
-                            body,
-                            index,
-                            last,
-                            "illegal Unicode character",
-                            token_end,
-                        ))
-                    }
+                    None => return Err(unicode_error(body, index, last, "illegal Unicode character", token_end)),
                 }
             }
             'N' => {
-                return Err(error(
-                    "\\N{...} escapes are not supported in gilvm",
-                    token_end,
-                    token_end,
-                ));
+                return Err(error("\\N{...} escapes are not supported in gilvm", token_end, token_end));
             }
             other => {
                 // Unknown escapes keep their backslash, as in CPython.
@@ -497,20 +442,10 @@ pub fn decode_escapes(body: &str, token_end: usize) -> Result<String, SyntaxErro
 /// CPython's "(unicode error) 'unicodeescape' codec can't decode bytes in position A-B"
 /// message; positions count bytes of the body with each non-ASCII character as the
 /// ten-byte `\UXXXXXXXX` escape that CPython rewrites it to before decoding.
-fn unicode_error(
-    body: &str,
-    start: usize,
-    last: usize,
-    what: &str,
-    token_end: usize,
-) -> SyntaxError {
+fn unicode_error(body: &str, start: usize, last: usize, what: &str, token_end: usize) -> SyntaxError {
     let position = |byte_index: usize| -> usize {
-        body.get(..byte_index).map_or(byte_index, |prefix| {
-            prefix
-                .chars()
-                .map(|c| if c.is_ascii() { 1 } else { 10 })
-                .sum()
-        })
+        body.get(..byte_index)
+            .map_or(byte_index, |prefix| prefix.chars().map(|c| if c.is_ascii() { 1 } else { 10 }).sum())
     };
     let msg = format!(
         "(unicode error) 'unicodeescape' codec can't decode bytes in position {}-{}: {what}",

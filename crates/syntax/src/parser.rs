@@ -14,13 +14,7 @@ use crate::token::{Entry, Token};
 use build::Top;
 
 lalrpop_mod!(
-    #[allow(
-        clippy::all,
-        clippy::pedantic,
-        unused_parens,
-        unused_imports,
-        dead_code
-    )]
+    #[allow(clippy::all, clippy::pedantic, unused_parens, unused_imports, dead_code)]
     grammar,
     "/python.rs"
 );
@@ -33,16 +27,11 @@ pub fn parse_module(source: &str) -> Result<Module, SyntaxError> {
     let parse_error = match run(&tokens, None, lex_error.clone()) {
         Ok(Top::Module(module)) => return Ok(module),
         Ok(Top::Expr(expr)) => invalid_syntax(expr.span),
-        Err(lalrpop_util::ParseError::User { error }) if Some(&error) == lex_error.as_ref() => {
-            return Err(error)
-        }
+        Err(lalrpop_util::ParseError::User { error }) if Some(&error) == lex_error.as_ref() => return Err(error),
         Err(err) => {
             // CPython compares lines with the furthest token its parser read.
             let furthest = match &err {
-                lalrpop_util::ParseError::UnrecognizedToken {
-                    token: (start, _, _),
-                    ..
-                } => *start,
+                lalrpop_util::ParseError::UnrecognizedToken { token: (start, _, _), .. } => *start,
                 lalrpop_util::ParseError::UnrecognizedEof { location, .. } => *location,
                 _ => 0,
             };
@@ -73,19 +62,13 @@ fn lexer_error_wins(lex_error: &SyntaxError, furthest: usize, source: &str) -> b
 
 /// Parses the expression of an f-string field, `source[start..end]`, as CPython does:
 /// as if it were in parentheses, with "f-string: " before any error message.
-pub fn parse_fstring_expression(
-    source: &str,
-    start: usize,
-    end: usize,
-) -> Result<Expr, SyntaxError> {
+pub fn parse_fstring_expression(source: &str, start: usize, end: usize) -> Result<Expr, SyntaxError> {
     let lexed = lexer::lex(source, start, end, Mode::Expression);
     let prefix = "f-string: ";
     let expr = match run(&lexed.tokens, Some(Entry::FStringField), lexed.error) {
         Ok(Top::Expr(expr)) => expr,
         Ok(Top::Module(_)) => return Err(invalid_syntax(Span::new(start, end)).with_prefix(prefix)),
-        Err(err) => {
-            return Err(diagnose::diagnose(err, &lexed.tokens, source, 1).with_prefix(prefix))
-        }
+        Err(err) => return Err(diagnose::diagnose(err, &lexed.tokens, source, 1).with_prefix(prefix)),
     };
     fstring::check_field_expression(&expr)?;
     Ok(expr)
@@ -99,16 +82,9 @@ type RawParseError = lalrpop_util::ParseError<usize, Token, SyntaxError>;
 
 /// Runs the parser over `tokens` (behind an entry marker, if given), then the lexer's
 /// error, if lexing stopped early: the parser reports an earlier mistake first.
-fn run(
-    tokens: &[Spanned],
-    entry: Option<Entry>,
-    lex_error: Option<SyntaxError>,
-) -> Result<Top, RawParseError> {
+fn run(tokens: &[Spanned], entry: Option<Entry>, lex_error: Option<SyntaxError>) -> Result<Top, RawParseError> {
     let marker = entry.map(|entry| Ok((0, Token::Entry(entry), 0)));
-    let input = marker
-        .into_iter()
-        .chain(tokens.iter().cloned().map(Ok))
-        .chain(lex_error.map(Err));
+    let input = marker.into_iter().chain(tokens.iter().cloned().map(Ok)).chain(lex_error.map(Err));
     grammar::TopParser::new().parse(input)
 }
 

@@ -31,10 +31,7 @@ fn operator_precedence() {
     check_expr("a if b else c if d else e", "(a if b else (c if d else e))");
     check_expr("a or b if c and d else e", "((a or b) if (c and d) else e)");
     check_expr("lambda: a if b else c", "(lambda : (a if b else c))");
-    check_expr(
-        "lambda x, y=1, *a, k, **kw: x + y",
-        "(lambda x, y=1, *a, k, **kw: (x + y))",
-    );
+    check_expr("lambda x, y=1, *a, k, **kw: x + y", "(lambda x, y=1, *a, k, **kw: (x + y))");
     check_expr("lambda *, k: k", "(lambda *, k: k)");
     check_expr("(a := 1 + 2)", "(a := (1 + 2))");
     check_expr("a.b.c(d)[e].f", "a.b.c(d)[e].f");
@@ -58,14 +55,8 @@ fn atoms_and_displays() {
     check_expr("{1, 2, *s}", "{1, 2, *s}");
     check_expr("(*a, b)", "(*a, b)");
     check_expr("[x for x in y]", "[x for x in y]");
-    check_expr(
-        "[x * y for x in a if x if not y for y in b]",
-        "[(x * y) for x in a if x if (not y) for y in b]",
-    );
-    check_expr(
-        "{k: v for k, v in d.items()}",
-        "{k: v for (k, v) in d.items()}",
-    );
+    check_expr("[x * y for x in a if x if not y for y in b]", "[(x * y) for x in a if x if (not y) for y in b]");
+    check_expr("{k: v for k, v in d.items()}", "{k: v for (k, v) in d.items()}");
     check_expr("{x for x in s}", "{x for x in s}");
     check_expr("(x for x in g)", "(x for x in g)");
     check_expr("[(a, b) for a, *b in c]", "[(a, b) for (a, *b) in c]");
@@ -109,14 +100,8 @@ fn numbers() {
     check_expr("0o777", "511");
     check_expr("0b1010", "10");
     check_expr("0b_1", "1");
-    check_expr(
-        "12345678901234567890123456789",
-        "12345678901234567890123456789",
-    );
-    check_expr(
-        "0xFFFFFFFFFFFFFFFFFFFFFFFF",
-        "79228162514264337593543950335",
-    );
+    check_expr("12345678901234567890123456789", "12345678901234567890123456789");
+    check_expr("0xFFFFFFFFFFFFFFFFFFFFFFFF", "79228162514264337593543950335");
     check_expr("1.5", "1.5");
     check_expr("1.", "1.0");
     check_expr(".5", "0.5");
@@ -135,10 +120,7 @@ fn numbers() {
 fn strings() {
     check_expr("'a'", "\"a\"");
     check_expr("\"a\" 'b' '''c'''", "\"abc\"");
-    check_expr(
-        "'\\n\\t\\\\\\'\\\"\\r\\0\\a\\b\\f\\v'",
-        "\"\\n\\t\\\\'\\\"\\r\\0\\u{7}\\u{8}\\u{c}\\u{b}\"",
-    );
+    check_expr("'\\n\\t\\\\\\'\\\"\\r\\0\\a\\b\\f\\v'", "\"\\n\\t\\\\'\\\"\\r\\0\\u{7}\\u{8}\\u{c}\\u{b}\"");
     check_expr("'\\x41\\u00e9\\U0001F600\\101\\7'", "\"Aé😀A\\u{7}\"");
     check_expr("'\\q\\d'", "\"\\\\q\\\\d\"");
     check_expr("'a\\\nb'", "\"ab\"");
@@ -190,15 +172,9 @@ fn fstrings() {
 fn fstring_spans_point_into_the_source() {
     let source = "y = f'ab{x + 1}'\n";
     let module = gilvm_syntax::parse_module(source).expect("parses");
-    let gilvm_syntax::ast::StmtKind::Assign { value, .. } = &module.body[0].kind else {
-        panic!("not an assignment")
-    };
-    let gilvm_syntax::ast::ExprKind::FString(parts) = &value.kind else {
-        panic!("not an f-string")
-    };
-    let gilvm_syntax::ast::FStringPart::Value { value, .. } = &parts[1] else {
-        panic!("no field")
-    };
+    let gilvm_syntax::ast::StmtKind::Assign { value, .. } = &module.body[0].kind else { panic!("not an assignment") };
+    let gilvm_syntax::ast::ExprKind::FString(parts) = &value.kind else { panic!("not an f-string") };
+    let gilvm_syntax::ast::FStringPart::Value { value, .. } = &parts[1] else { panic!("no field") };
     assert_eq!(&source[value.span.start..value.span.end], "x + 1");
 }
 
@@ -214,18 +190,9 @@ fn simple_statements() {
     check("x = yield", "x = (yield)");
     check("x = yield a, b", "x = (yield (a, b))");
     check("x = *a, b", "x = (*a, b)");
-    check(
-        "x += 1; y -= 2; z *= 3; w /= 4",
-        "x += 1\ny -= 2\nz *= 3\nw /= 4",
-    );
-    check(
-        "a //= 1; b %= 2; c **= 3; d @= 4",
-        "a //= 1\nb %= 2\nc **= 3\nd @= 4",
-    );
-    check(
-        "a >>= 1; b <<= 2; c &= 3; d |= 4; e ^= 5",
-        "a >>= 1\nb <<= 2\nc &= 3\nd |= 4\ne ^= 5",
-    );
+    check("x += 1; y -= 2; z *= 3; w /= 4", "x += 1\ny -= 2\nz *= 3\nw /= 4");
+    check("a //= 1; b %= 2; c **= 3; d @= 4", "a //= 1\nb %= 2\nc **= 3\nd @= 4");
+    check("a >>= 1; b <<= 2; c &= 3; d |= 4; e ^= 5", "a >>= 1\nb <<= 2\nc &= 3\nd |= 4\ne ^= 5");
     check("x: int", "x: int");
     check("x: int = 5", "x: int = 5");
     check("a.b: list[int] = []", "a.b: list[int] = []");
@@ -240,10 +207,7 @@ fn simple_statements() {
     check("nonlocal a", "nonlocal a");
     check("assert x", "assert x");
     check("assert x, 'msg'", "assert x, \"msg\"");
-    check(
-        "del a, b[0], c.d, (e, f), [g]",
-        "del a, b[0], c.d, (e, f), [g]",
-    );
+    check("del a, b[0], c.d, (e, f), [g]", "del a, b[0], c.d, (e, f), [g]");
     check("del a,", "del a");
     check("import a", "import a");
     check("import a.b.c as d, e", "import a.b.c as d, e");
@@ -266,37 +230,19 @@ fn compound_statements() {
         "if a:\n    b\nelif c:\n    d\nelse:\n    e",
         "if a:\n    b\nelse:\n    if c:\n        d\n    else:\n        e",
     );
-    check(
-        "if (n := len(a)) > 10: pass",
-        "if ((n := len(a)) > 10):\n    pass",
-    );
+    check("if (n := len(a)) > 10: pass", "if ((n := len(a)) > 10):\n    pass");
     check("if x := f(): pass", "if (x := f()):\n    pass");
     check("while x: pass\nelse: y", "while x:\n    pass\nelse:\n    y");
-    check(
-        "while chunk := read(): use(chunk)",
-        "while (chunk := read()):\n    use(chunk)",
-    );
+    check("while chunk := read(): use(chunk)", "while (chunk := read()):\n    use(chunk)");
     check("for x in y: pass", "for x in y:\n    pass");
-    check(
-        "for i, (a, b) in z: pass",
-        "for (i, (a, b)) in z:\n    pass",
-    );
+    check("for i, (a, b) in z: pass", "for (i, (a, b)) in z:\n    pass");
     check("for x, in y: pass", "for (x,) in y:\n    pass");
     check("for *a, b in c: pass", "for (*a, b) in c:\n    pass");
     check("for x in 1, 2: pass", "for x in (1, 2):\n    pass");
-    check(
-        "for x in y:\n    break\nelse:\n    pass",
-        "for x in y:\n    break\nelse:\n    pass",
-    );
+    check("for x in y:\n    break\nelse:\n    pass", "for x in y:\n    break\nelse:\n    pass");
     check("with a: pass", "with a:\n    pass");
-    check(
-        "with a as b, c as (d, e), f: pass",
-        "with a as b, c as (d, e), f:\n    pass",
-    );
-    check(
-        "with (a as b, c as d): pass",
-        "with a as b, c as d:\n    pass",
-    );
+    check("with a as b, c as (d, e), f: pass", "with a as b, c as (d, e), f:\n    pass");
+    check("with (a as b, c as d): pass", "with a as b, c as d:\n    pass");
     check("with (a as b, c,): pass", "with a as b, c:\n    pass");
     check("with (a, b): pass", "with a, b:\n    pass");
     check("with (a): pass", "with a:\n    pass");
@@ -311,15 +257,9 @@ fn compound_statements() {
         "try:\n    a\nexcept (A, B):\n    b\nexcept C:\n    c",
         "try:\n    a\nexcept (A, B):\n    b\nexcept C:\n    c",
     );
-    check(
-        "try:\n    a\nfinally:\n    d",
-        "try:\n    a\nfinally:\n    d",
-    );
+    check("try:\n    a\nfinally:\n    d", "try:\n    a\nfinally:\n    d");
     check("def f(): pass", "def f():\n    pass");
-    check(
-        "def f(a, b=1, *args, c, d=2, **kwargs): pass",
-        "def f(a, b=1, *args, c, d=2, **kwargs):\n    pass",
-    );
+    check("def f(a, b=1, *args, c, d=2, **kwargs): pass", "def f(a, b=1, *args, c, d=2, **kwargs):\n    pass");
     check("def f(a, *, b): pass", "def f(a, *, b):\n    pass");
     check(
         "def f(a: int, *b: str, c: 'x' = 1, **d: dict) -> None: pass",
@@ -327,48 +267,24 @@ fn compound_statements() {
     );
     check("def f(a,): pass", "def f(a):\n    pass");
     check("def f(**k,): pass", "def f(**k):\n    pass");
-    check(
-        "@a\n@b.c(d)\ndef f(): pass",
-        "@a\n@b.c(d)\ndef f():\n    pass",
-    );
+    check("@a\n@b.c(d)\ndef f(): pass", "@a\n@b.c(d)\ndef f():\n    pass");
     check("class A: pass", "class A():\n    pass");
     check("class A(): pass", "class A():\n    pass");
-    check(
-        "class A(B, C, metaclass=M, **kw): pass",
-        "class A(B, C, metaclass=M, **kw):\n    pass",
-    );
-    check(
-        "@dataclass\nclass A:\n    x: int = 0",
-        "@dataclass\nclass A():\n    x: int = 0",
-    );
+    check("class A(B, C, metaclass=M, **kw): pass", "class A(B, C, metaclass=M, **kw):\n    pass");
+    check("@dataclass\nclass A:\n    x: int = 0", "@dataclass\nclass A():\n    x: int = 0");
     check("if a: b; c", "if a:\n    b\n    c");
-    check(
-        "def f():\n    \"\"\"doc\"\"\"\n    return 1",
-        "def f():\n    \"doc\"\n    return 1",
-    );
+    check("def f():\n    \"\"\"doc\"\"\"\n    return 1", "def f():\n    \"doc\"\n    return 1");
 }
 
 #[test]
 fn indentation() {
     check("if a:\n    b\nc", "if a:\n    b\nc");
-    check(
-        "if a:\n    if b:\n        if c:\n            d\ne",
-        "if a:\n    if b:\n        if c:\n            d\ne",
-    );
-    check(
-        "if a:\n    if b:\n        c\n    d\ne",
-        "if a:\n    if b:\n        c\n    d\ne",
-    );
-    check(
-        "if a:\n    b\n# comment\n  # odd indent\n\n    c",
-        "if a:\n    b\n    c",
-    );
+    check("if a:\n    if b:\n        if c:\n            d\ne", "if a:\n    if b:\n        if c:\n            d\ne");
+    check("if a:\n    if b:\n        c\n    d\ne", "if a:\n    if b:\n        c\n    d\ne");
+    check("if a:\n    b\n# comment\n  # odd indent\n\n    c", "if a:\n    b\n    c");
     check("if a:\n    b\n    \n\t\n\n    c", "if a:\n    b\n    c");
     check("if a:\n\tb\n\tc", "if a:\n    b\n    c");
-    check(
-        "if a:\n\tb\n\tif c:\n\t\td",
-        "if a:\n    b\n    if c:\n        d",
-    );
+    check("if a:\n\tb\n\tif c:\n\t\td", "if a:\n    b\n    if c:\n        d");
     check("if a:\n        b\n        c", "if a:\n    b\n    c");
     check("x = [\n  1,\n      2,\n]\ny = 3", "x = [1, 2]\ny = 3");
     check("x = (1 +\n2)", "x = (1 + 2)");
@@ -385,14 +301,8 @@ fn indentation() {
     check("   \n\t\n", "");
     check("x = 1\r\ny = 2\r\n", "x = 1\ny = 2");
     check("x = 0\n\u{c}y = 1", "x = 0\ny = 1");
-    check(
-        "if a:\n    '''doc\nstring'''\n    b",
-        "if a:\n    \"doc\\nstring\"\n    b",
-    );
-    check(
-        "def f():\n    return (\n1)\ny = 2",
-        "def f():\n    return 1\ny = 2",
-    );
+    check("if a:\n    '''doc\nstring'''\n    b", "if a:\n    \"doc\\nstring\"\n    b");
+    check("def f():\n    return (\n1)\ny = 2", "def f():\n    return 1\ny = 2");
 }
 
 #[test]

@@ -106,23 +106,14 @@ fn ten_thousand_lines_parse_quickly() {
     let start = std::time::Instant::now();
     let module = parse_module(&source).expect("generated code parses");
     assert_eq!(module.body.len(), 2000);
-    assert!(
-        start.elapsed().as_secs_f64() < 1.0,
-        "took {:?}",
-        start.elapsed()
-    );
+    assert!(start.elapsed().as_secs_f64() < 1.0, "took {:?}", start.elapsed());
 }
 
 #[test]
 fn long_operator_chains_do_not_overflow() {
-    for (piece, end) in [
-        ("a + ", "a"),
-        ("-", "a"),
-        ("not ", "a"),
-        ("a.", "b"),
-        ("a if b else ", "c"),
-        ("lambda: ", "0"),
-    ] {
+    for (piece, end) in
+        [("a + ", "a"), ("-", "a"), ("not ", "a"), ("a.", "b"), ("a if b else ", "c"), ("lambda: ", "0")]
+    {
         let source = format!("x = {}{end}\n", piece.repeat(100_000));
         let _ = parse_module(&source);
     }

@@ -4,20 +4,15 @@
 use std::sync::Arc;
 
 use crate::errors::{attribute_error, type_error, PyResult};
-use crate::object::{
-    downcast, Args, BoundMethod, Class, Descriptor, DescriptorObj, SuperObj, TypeKind,
-};
+use crate::object::{downcast, Args, BoundMethod, Class, Descriptor, DescriptorObj, SuperObj, TypeKind};
 use crate::ops::type_name;
 use crate::protocol::class_of;
 use crate::types::types;
-use crate::value::Value;
+use crate::value::{PyStr, Value};
 use crate::vm::Vm;
 
 fn bind(receiver: &Value, func: Value) -> Value {
-    Value::BoundMethod(Arc::new(BoundMethod {
-        receiver: receiver.clone(),
-        func,
-    }))
+    Value::BoundMethod(Arc::new(BoundMethod { receiver: receiver.clone(), func }))
 }
 
 /// What a class attribute becomes when read through an instance.
@@ -27,9 +22,7 @@ fn bind_class_attr(vm: &mut Vm, obj: &Value, cls: &Arc<Class>, attr: Value) -> P
         Value::Builtin(b) if b.owner.is_some() => bind(obj, attr),
         Value::Native(_) => match downcast::<DescriptorObj>(&attr) {
             Some(d) => match &*d.desc.read() {
-                Descriptor::Property { fget, .. } => {
-                    return vm.call(fget, Args::new(vec![obj.clone()]))
-                }
+                Descriptor::Property { fget, .. } => return vm.call(fget, Args::new(vec![obj.clone()])),
                 Descriptor::Static(f) => f.clone(),
                 Descriptor::ClassMethod(f) => bind(&Value::Class(cls.clone()), f.clone()),
             },
@@ -41,14 +34,29 @@ fn bind_class_attr(vm: &mut Vm, obj: &Value, cls: &Arc<Class>, attr: Value) -> P
 
 /// `obj.name`.
 pub fn get_attr(vm: &mut Vm, obj: &Value, name: &str) -> PyResult<Value> {
+    get_attr_name(vm, obj, &crate::value::intern(name))
+}
+
+/// `obj.name` for a name from bytecode (interned, hash cached).
+#[inline]
+pub fn get_attr_name(vm: &mut Vm, obj: &Value, pyname: &PyStr) -> PyResult<Value> {
+    // The common case, a plain instance attribute, stays small enough to inline.
+    if let Value::Instance(inst) = obj {
+        if !inst.class.has_hooks() {
+            if let Some(v) = inst.get_attr_name(pyname) {
+                return Ok(v);
+            }
+        }
+    }
+    get_attr_slow(vm, obj, pyname)
+}
+
+#[inline(never)]
+fn get_attr_slow(vm: &mut Vm, obj: &Value, pyname: &PyStr) -> PyResult<Value> {
+    let name = pyname.as_str();
     match obj {
         Value::Instance(inst) => {
-            if !inst.class.has_hooks() {
-                if let Some(v) = inst.get_attr(name) {
-                    return Ok(v);
-                }
-            }
-            let class_attr = inst.class.lookup(name);
+            let class_attr = inst.class.lookup_name(pyname);
             if let Some(attr) = &class_attr {
                 if let Some(d) = downcast::<DescriptorObj>(attr) {
                     if let Descriptor::Property { fget, .. } = &*d.desc.read() {
@@ -85,17 +93,11 @@ pub fn get_attr(vm: &mut Vm, obj: &Value, name: &str) -> PyResult<Value> {
             if let Some(v) = special_attr(vm, obj, name)? {
                 return Ok(v);
             }
-            Err(attribute_error(format!(
-                "type object '{}' has no attribute '{}'",
-                cls.name, name
-            )))
+            Err(attribute_error(format!("type object '{}' has no attribute '{}'", cls.name, name)))
         }
         Value::Module(m) => match m.dict.get_str(name) {
             Some(v) => Ok(v),
-            None => Err(attribute_error(format!(
-                "module '{}' has no attribute '{}'",
-                m.name, name
-            ))),
+            None => Err(attribute_error(format!("module '{}' has no attribute '{}'", m.name, name))),
         },
         Value::Native(_) => {
             if let Some(s) = downcast::<SuperObj>(obj) {
@@ -124,11 +126,7 @@ pub fn get_attr(vm: &mut Vm, obj: &Value, name: &str) -> PyResult<Value> {
 }
 
 fn no_attr(obj: &Value, name: &str) -> crate::errors::PyErr {
-    let e = attribute_error(format!(
-        "'{}' object has no attribute '{}'",
-        type_name(obj),
-        name
-    ));
+    let e = attribute_error(format!("'{}' object has no attribute '{}'", type_name(obj), name));
     e.0.set_attr("name", Value::str(name));
     e
 }
@@ -142,12 +140,8 @@ fn special_attr(vm: &mut Vm, obj: &Value, name: &str) -> PyResult<Option<Value>>
         ("__qualname__", Value::Class(c)) => Value::str(c.qualname.to_string()),
         ("__module__", Value::Class(c)) => Value::str(c.module.to_string()),
         ("__base__", Value::Class(c)) => c.base.clone().map(Value::Class).unwrap_or(Value::None),
-        ("__bases__", Value::Class(c)) => {
-            Value::tuple(c.base.iter().map(|b| Value::Class(b.clone())).collect())
-        }
-        ("__mro__", Value::Class(c)) => {
-            Value::tuple(c.mro().into_iter().map(Value::Class).collect())
-        }
+        ("__bases__", Value::Class(c)) => Value::tuple(c.base.iter().map(|b| Value::Class(b.clone())).collect()),
+        ("__mro__", Value::Class(c)) => Value::tuple(c.mro().into_iter().map(Value::Class).collect()),
         ("__doc__", Value::Class(_)) => Value::None,
         ("__dict__", Value::Instance(inst)) => {
             let d = crate::dict::Dict::new();
@@ -158,13 +152,9 @@ fn special_attr(vm: &mut Vm, obj: &Value, name: &str) -> PyResult<Option<Value>>
         }
         ("__name__", Value::Function(f)) => Value::str(f.name.to_string()),
         ("__qualname__", Value::Function(f)) => Value::str(f.qualname.to_string()),
-        ("__doc__", Value::Function(f)) => f
-            .code
-            .co
-            .docstring
-            .as_ref()
-            .map(|d| Value::str(d.to_string()))
-            .unwrap_or(Value::None),
+        ("__doc__", Value::Function(f)) => {
+            f.code.co.docstring.as_ref().map(|d| Value::str(d.to_string())).unwrap_or(Value::None)
+        }
         ("__module__", Value::Function(f)) => f.globals.get_str("__name__").unwrap_or(Value::None),
         ("__defaults__", Value::Function(f)) => {
             if f.defaults.is_empty() {
@@ -186,9 +176,7 @@ fn special_attr(vm: &mut Vm, obj: &Value, name: &str) -> PyResult<Option<Value>>
         }),
         ("__self__", Value::BoundMethod(m)) => m.receiver.clone(),
         ("__func__", Value::BoundMethod(m)) => m.func.clone(),
-        ("__name__", Value::BoundMethod(m)) => {
-            return get_attr(vm, &m.func.clone(), "__name__").map(Some)
-        }
+        ("__name__", Value::BoundMethod(m)) => return get_attr(vm, &m.func.clone(), "__name__").map(Some),
         ("__name__", Value::Module(m)) => Value::str(m.name.to_string()),
         ("__dict__", Value::Module(m)) => Value::Dict(m.dict.clone()),
         ("co_name", Value::Code(c)) => Value::str(c.co.name.to_string()),
@@ -206,9 +194,7 @@ fn special_attr(vm: &mut Vm, obj: &Value, name: &str) -> PyResult<Option<Value>>
         ("imag", Value::Float(_)) => Value::Float(0.0),
         ("numerator", Value::Int(_) | Value::BigInt(_)) => obj.clone(),
         ("denominator", Value::Int(_) | Value::BigInt(_)) => Value::Int(1),
-        (_, Value::Instance(inst)) if inst.class.kind == TypeKind::Exception => {
-            return exception_attr(obj, name)
-        }
+        (_, Value::Instance(inst)) if inst.class.kind == TypeKind::Exception => return exception_attr(obj, name),
         _ => return Ok(None),
     }))
 }
@@ -236,10 +222,7 @@ fn exception_attr(obj: &Value, name: &str) -> PyResult<Option<Value>> {
             }
         }
         "value" if inst.class.is_subclass(&types().exc("StopIteration")) => {
-            crate::protocol::exception_args(obj)
-                .first()
-                .cloned()
-                .unwrap_or(Value::None)
+            crate::protocol::exception_args(obj).first().cloned().unwrap_or(Value::None)
         }
         _ => return Ok(None),
     }))
@@ -269,9 +252,7 @@ fn super_attr(vm: &mut Vm, s: &SuperObj, name: &str) -> PyResult<Value> {
             func: object_init,
             owner: None,
         }))),
-        _ => Err(attribute_error(format!(
-            "'super' object has no attribute '{name}'"
-        ))),
+        _ => Err(attribute_error(format!("'super' object has no attribute '{name}'"))),
     }
 }
 
@@ -282,45 +263,46 @@ fn object_init(_vm: &mut Vm, _args: Args) -> PyResult<Value> {
 
 /// Method lookup for `obj.name(...)`: `(Some(func), obj)` when `func` should be called
 /// with `obj` prepended, else `(None, attribute)`.
-pub fn load_method(vm: &mut Vm, obj: &Value, name: &str) -> PyResult<(Option<Value>, Value)> {
+pub fn load_method(vm: &mut Vm, obj: &Value, name: &PyStr) -> PyResult<(Option<Value>, Value)> {
     match obj {
         Value::Instance(inst) => {
-            if let Some(v) = inst.get_attr(name) {
-                return Ok((None, v));
-            }
-            if let Some(attr) = inst.class.lookup(name) {
-                if let Value::Function(_) = attr {
+            if !inst.class.has_hooks() {
+                if let Some(v) = inst.get_attr_name(name) {
+                    return Ok((None, v));
+                }
+                if let Some(attr @ Value::Function(_)) = inst.class.lookup_name(name) {
                     return Ok((Some(attr), obj.clone()));
                 }
-                return Ok((None, bind_class_attr(vm, obj, &inst.class.clone(), attr)?));
             }
-            Ok((None, get_attr(vm, obj, name)?))
+            Ok((None, get_attr_name(vm, obj, name)?))
         }
-        Value::Class(_) | Value::Module(_) => Ok((None, get_attr(vm, obj, name)?)),
-        Value::Native(_) if downcast::<SuperObj>(obj).is_some() => {
-            Ok((None, get_attr(vm, obj, name)?))
-        }
+        Value::Class(_) | Value::Module(_) => Ok((None, get_attr_name(vm, obj, name)?)),
+        Value::Native(_) if downcast::<SuperObj>(obj).is_some() => Ok((None, get_attr_name(vm, obj, name)?)),
         _ => {
             let cls = class_of(obj);
-            if let Some(attr) = cls.lookup(name) {
+            if let Some(attr) = cls.lookup_name(name) {
                 if let Value::Builtin(b) = &attr {
                     if b.owner.is_some() {
                         return Ok((Some(attr), obj.clone()));
                     }
                 }
             }
-            Ok((None, get_attr(vm, obj, name)?))
+            Ok((None, get_attr_name(vm, obj, name)?))
         }
     }
 }
 
 /// `obj.name = value`.
 pub fn set_attr(vm: &mut Vm, obj: &Value, name: &str, value: Value) -> PyResult<()> {
+    set_attr_name(vm, obj, &crate::value::intern(name), value)
+}
+
+/// `obj.name = value` for a name from bytecode.
+pub fn set_attr_name(vm: &mut Vm, obj: &Value, pyname: &Arc<PyStr>, value: Value) -> PyResult<()> {
+    let name = pyname.as_str();
     match obj {
-        Value::Instance(inst)
-            if !inst.class.has_hooks() && inst.class.kind != TypeKind::Exception =>
-        {
-            inst.set_attr(name, value);
+        Value::Instance(inst) if !inst.class.has_hooks() && inst.class.kind != TypeKind::Exception => {
+            inst.set_attr_name(pyname.clone(), value);
             Ok(())
         }
         Value::Instance(inst) => {
@@ -338,9 +320,7 @@ pub fn set_attr(vm: &mut Vm, obj: &Value, name: &str, value: Value) -> PyResult<
                 }
             }
             if let Some(sa) = inst.class.lookup("__setattr__") {
-                return vm
-                    .call(&sa, Args::new(vec![obj.clone(), Value::str(name), value]))
-                    .map(|_| ());
+                return vm.call(&sa, Args::new(vec![obj.clone(), Value::str(name), value])).map(|_| ());
             }
             if inst.class.kind == TypeKind::Exception {
                 if let (Some(state), "__cause__" | "__context__") = (&inst.exc, name) {
@@ -360,10 +340,7 @@ pub fn set_attr(vm: &mut Vm, obj: &Value, name: &str, value: Value) -> PyResult<
         }
         Value::Class(cls) => {
             if &*cls.module == "builtins" {
-                return Err(type_error(format!(
-                    "cannot set '{name}' attribute of immutable type '{}'",
-                    cls.name
-                )));
+                return Err(type_error(format!("cannot set '{name}' attribute of immutable type '{}'", cls.name)));
             }
             cls.set_attr(name, value);
             Ok(())
@@ -373,23 +350,15 @@ pub fn set_attr(vm: &mut Vm, obj: &Value, name: &str, value: Value) -> PyResult<
             Ok(())
         }
         Value::Function(f) => {
-            f.dict.lock().insert(Arc::from(name), value);
+            f.dict.lock().insert_str(name, value);
             Ok(())
         }
         _ => {
             let cls = class_of(obj);
             if cls.lookup(name).is_some() {
-                Err(attribute_error(format!(
-                    "'{}' object attribute '{}' is read-only",
-                    type_name(obj),
-                    name
-                )))
+                Err(attribute_error(format!("'{}' object attribute '{}' is read-only", type_name(obj), name)))
             } else {
-                Err(attribute_error(format!(
-                    "'{}' object has no attribute '{}'",
-                    type_name(obj),
-                    name
-                )))
+                Err(attribute_error(format!("'{}' object has no attribute '{}'", type_name(obj), name)))
             }
         }
     }
@@ -404,17 +373,11 @@ pub fn del_attr(_vm: &mut Vm, obj: &Value, name: &str) -> PyResult<()> {
         },
         Value::Class(cls) => match cls.dict.write().remove(name) {
             Some(_) => Ok(()),
-            None => Err(attribute_error(format!(
-                "type object '{}' has no attribute '{}'",
-                cls.name, name
-            ))),
+            None => Err(attribute_error(format!("type object '{}' has no attribute '{}'", cls.name, name))),
         },
         Value::Module(m) => match m.dict.remove(&crate::dict::HKey::from_str(name)) {
             Some(_) => Ok(()),
-            None => Err(attribute_error(format!(
-                "module '{}' has no attribute '{}'",
-                m.name, name
-            ))),
+            None => Err(attribute_error(format!("module '{}' has no attribute '{}'", m.name, name))),
         },
         _ => Err(no_attr(obj, name)),
     }
@@ -423,24 +386,15 @@ pub fn del_attr(_vm: &mut Vm, obj: &Value, name: &str) -> PyResult<()> {
 /// `super()` with no arguments, from inside a method: uses the frame's `__class__`
 /// cell and its first argument.
 pub fn super_zero_args(vm: &mut Vm) -> PyResult<Value> {
-    let frame = vm
-        .frames
-        .last()
-        .ok_or_else(|| crate::errors::runtime_error("super(): no arguments"))?;
+    let frame = vm.frames.last().ok_or_else(|| crate::errors::runtime_error("super(): no arguments"))?;
     let co = &frame.func.code.co;
     let Some(pos) = co.freevars.iter().position(|f| &**f == "__class__") else {
-        return Err(crate::errors::runtime_error(
-            "super(): __class__ cell not found",
-        ));
+        return Err(crate::errors::runtime_error("super(): __class__ cell not found"));
     };
     let cell = frame.cells.get(co.cellvars.len() + pos).cloned();
     let cls = match cell.map(|c| c.value.lock().clone()) {
         Some(Value::Class(c)) => c,
-        _ => {
-            return Err(crate::errors::runtime_error(
-                "super(): empty __class__ cell",
-            ))
-        }
+        _ => return Err(crate::errors::runtime_error("super(): empty __class__ cell")),
     };
     if co.argcount == 0 && !co.has_varargs {
         return Err(crate::errors::runtime_error("super(): no arguments"));
@@ -450,26 +404,13 @@ pub fn super_zero_args(vm: &mut Vm) -> PyResult<Value> {
         Some(&(c, _)) => frame.cells[c as usize].value.lock().clone(),
         None => vm.stack[frame.base].clone(),
     };
-    Ok(Value::native(
-        (SuperObj {
-            start_after: cls,
-            receiver,
-        }),
-    ))
+    Ok(Value::native((SuperObj { start_after: cls, receiver })))
 }
 
 /// `super(cls, obj)`.
 pub fn super_explicit(cls: &Value, receiver: &Value) -> PyResult<Value> {
     let Value::Class(c) = cls else {
-        return Err(type_error(format!(
-            "super() argument 1 must be a type, not {}",
-            type_name(cls)
-        )));
+        return Err(type_error(format!("super() argument 1 must be a type, not {}", type_name(cls))));
     };
-    Ok(Value::native(
-        (SuperObj {
-            start_after: c.clone(),
-            receiver: receiver.clone(),
-        }),
-    ))
+    Ok(Value::native((SuperObj { start_after: c.clone(), receiver: receiver.clone() })))
 }

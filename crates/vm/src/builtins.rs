@@ -7,9 +7,7 @@ use num_traits::{Signed, ToPrimitive, Zero};
 
 use crate::dict::Dict;
 use crate::errors::{arg_count_error, type_error, value_error, PyResult};
-use crate::object::{
-    Args, Builtin, BuiltinFn, Class, Descriptor, DescriptorObj, Instance, TypeKind,
-};
+use crate::object::{Args, Builtin, BuiltinFn, Class, Descriptor, DescriptorObj, Instance, TypeKind};
 use crate::ops::{to_bigint, type_name};
 use crate::protocol::{self, class_of, truthy};
 use crate::types::types;
@@ -17,11 +15,7 @@ use crate::value::{Range, Value};
 use crate::vm::Vm;
 
 pub fn builtin(name: &str, func: BuiltinFn) -> Value {
-    Value::Builtin(Arc::new(Builtin {
-        name: Arc::from(name),
-        func,
-        owner: None,
-    }))
+    Value::Builtin(Arc::new(Builtin { name: Arc::from(name), func, owner: None }))
 }
 
 /// Fills the builtins namespace (and registers the built-in types' methods).
@@ -114,8 +108,7 @@ pub fn install(ns: &Dict) {
 /// The `__build_class__` builtin, for `LoadBuildClass`.
 pub fn build_class_builtin() -> Value {
     static B: OnceLock<Value> = OnceLock::new();
-    B.get_or_init(|| builtin("__build_class__", crate::call::build_class))
-        .clone()
+    B.get_or_init(|| builtin("__build_class__", crate::call::build_class)).clone()
 }
 
 fn register_object_methods() {
@@ -140,31 +133,19 @@ fn property_with(args: Args, setter: bool) -> PyResult<Value> {
         return Err(type_error("property method expects one argument"));
     };
     let Some(d) = crate::object::downcast::<DescriptorObj>(this) else {
-        return Err(type_error(
-            "descriptor for 'property' objects needs a property",
-        ));
+        return Err(type_error("descriptor for 'property' objects needs a property"));
     };
     let desc = match &*d.desc.read() {
         Descriptor::Property { fget, fset } => {
             if setter {
-                Descriptor::Property {
-                    fget: fget.clone(),
-                    fset: Some(f.clone()),
-                }
+                Descriptor::Property { fget: fget.clone(), fset: Some(f.clone()) }
             } else {
-                Descriptor::Property {
-                    fget: f.clone(),
-                    fset: fset.clone(),
-                }
+                Descriptor::Property { fget: f.clone(), fset: fset.clone() }
             }
         }
         _ => return Err(type_error("not a property")),
     };
-    Ok(Value::native(
-        (DescriptorObj {
-            desc: crate::sync::RwLock::new(desc),
-        }),
-    ))
+    Ok(Value::native((DescriptorObj { desc: crate::sync::RwLock::new(desc) })))
 }
 
 /// Calling a built-in type: `int(x)`, `list(it)`, `type(x)`, ...
@@ -189,17 +170,11 @@ pub fn construct(vm: &mut Vm, cls: &Arc<Class>, args: Args) -> PyResult<Value> {
                 3 => (p.remove(0), p.remove(0), p.remove(0)),
                 n => return Err(arg_count_error("slice", 1, 3, n)),
             };
-            Ok(Value::Slice(Arc::new(crate::value::Slice {
-                start,
-                stop,
-                step,
-            })))
+            Ok(Value::Slice(Arc::new(crate::value::Slice { start, stop, step })))
         }
         TypeKind::Type => match args.pos.len() {
             1 => Ok(Value::Class(class_of(&args.pos[0]))),
-            _ => Err(type_error(
-                "gilvm supports only type(obj), not type(name, bases, dict)",
-            )),
+            _ => Err(type_error("gilvm supports only type(obj), not type(name, bases, dict)")),
         },
         TypeKind::Object => {
             if !args.pos.is_empty() {
@@ -220,28 +195,15 @@ pub fn construct(vm: &mut Vm, cls: &Arc<Class>, args: Args) -> PyResult<Value> {
                     p.push(kw.remove(i).1);
                 }
             }
-            let f = p
-                .first()
-                .cloned()
-                .ok_or_else(|| type_error(format!("{} expected 1 argument, got 0", cls.name)))?;
+            let f = p.first().cloned().ok_or_else(|| type_error(format!("{} expected 1 argument, got 0", cls.name)))?;
             let desc = match &*cls.name {
-                "property" => Descriptor::Property {
-                    fget: f,
-                    fset: p.get(1).cloned(),
-                },
+                "property" => Descriptor::Property { fget: f, fset: p.get(1).cloned() },
                 "staticmethod" => Descriptor::Static(f),
                 _ => Descriptor::ClassMethod(f),
             };
-            Ok(Value::native(
-                (DescriptorObj {
-                    desc: crate::sync::RwLock::new(desc),
-                }),
-            ))
+            Ok(Value::native((DescriptorObj { desc: crate::sync::RwLock::new(desc) })))
         }
-        _ => Err(type_error(format!(
-            "cannot create '{}' instances",
-            cls.name
-        ))),
+        _ => Err(type_error(format!("cannot create '{}' instances", cls.name))),
     }
 }
 
@@ -249,21 +211,13 @@ fn range_new(args: Args) -> PyResult<Value> {
     if !args.kw.is_empty() {
         return Err(type_error("range() takes no keyword arguments"));
     }
-    let p: Vec<i64> = args
-        .pos
-        .iter()
-        .map(protocol::as_int)
-        .collect::<PyResult<_>>()?;
+    let p: Vec<i64> = args.pos.iter().map(protocol::as_int).collect::<PyResult<_>>()?;
     let (start, stop, step) = match p.len() {
         1 => (0, p[0], 1),
         2 => (p[0], p[1], 1),
         3 => (p[0], p[1], p[2]),
         0 => return Err(type_error("range expected at least 1 argument, got 0")),
-        n => {
-            return Err(type_error(format!(
-                "range expected at most 3 arguments, got {n}"
-            )))
-        }
+        n => return Err(type_error(format!("range expected at most 3 arguments, got {n}"))),
     };
     if step == 0 {
         return Err(value_error("range() arg 3 must not be zero"));
@@ -329,16 +283,10 @@ fn min_max(vm: &mut Vm, mut args: Args, name: &str, want_less: bool) -> PyResult
     let key = args.take_kw("key").filter(|k| !k.is_none());
     let default = args.take_kw("default");
     if let Some((k, _)) = args.kw.first() {
-        return Err(type_error(format!(
-            "{name}() got an unexpected keyword argument '{k}'"
-        )));
+        return Err(type_error(format!("{name}() got an unexpected keyword argument '{k}'")));
     }
     let items = match args.pos.len() {
-        0 => {
-            return Err(type_error(format!(
-                "{name} expected at least 1 argument, got 0"
-            )))
-        }
+        0 => return Err(type_error(format!("{name} expected at least 1 argument, got 0"))),
         1 => protocol::collect(vm, &args.pos[0])?,
         _ => {
             if default.is_some() {
@@ -358,11 +306,7 @@ fn min_max(vm: &mut Vm, mut args: Args, name: &str, want_less: bool) -> PyResult
         best = Some(match best {
             None => (item, k),
             Some((bi, bk)) => {
-                let op = if want_less {
-                    gilvm_syntax::ast::CmpOp::Lt
-                } else {
-                    gilvm_syntax::ast::CmpOp::Gt
-                };
+                let op = if want_less { gilvm_syntax::ast::CmpOp::Lt } else { gilvm_syntax::ast::CmpOp::Gt };
                 let better = protocol::compare(vm, op, &k, &bk)?;
                 if truthy(vm, &better)? {
                     (item, k)
@@ -389,13 +333,9 @@ fn builtin_max(vm: &mut Vm, args: Args) -> PyResult<Value> {
 fn builtin_sum(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
     let start = args.take_kw("start");
     want(&args, "sum", 1, 2)?;
-    let mut acc = start
-        .or_else(|| args.pos.get(1).cloned())
-        .unwrap_or(Value::Int(0));
+    let mut acc = start.or_else(|| args.pos.get(1).cloned()).unwrap_or(Value::Int(0));
     if let Value::Str(_) = acc {
-        return Err(type_error(
-            "sum() can't sum strings [use ''.join(seq) instead]",
-        ));
+        return Err(type_error("sum() can't sum strings [use ''.join(seq) instead]"));
     }
     let items = protocol::collect(vm, &args.pos[0])?;
     for item in items {
@@ -409,25 +349,13 @@ fn builtin_sum(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
 
 fn builtin_sorted(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
     if args.pos.len() != 1 {
-        return Err(type_error(format!(
-            "sorted expected 1 argument, got {}",
-            args.pos.len()
-        )));
+        return Err(type_error(format!("sorted expected 1 argument, got {}", args.pos.len())));
     }
     let items = protocol::collect(vm, &args.pos[0])?;
     let list = Value::list(items);
-    let sort = types()
-        .list
-        .lookup("sort")
-        .ok_or_else(|| type_error("list.sort is missing"))?;
+    let sort = types().list.lookup("sort").ok_or_else(|| type_error("list.sort is missing"))?;
     let kw = std::mem::take(&mut args.kw);
-    vm.call(
-        &sort,
-        Args {
-            pos: vec![list.clone()],
-            kw,
-        },
-    )?;
+    vm.call(&sort, Args { pos: vec![list.clone()], kw })?;
     Ok(list)
 }
 
@@ -435,37 +363,23 @@ fn builtin_reversed(vm: &mut Vm, args: Args) -> PyResult<Value> {
     want(&args, "reversed", 1, 1)?;
     let v = &args.pos[0];
     let items = match v {
-        Value::List(_) | Value::Tuple(_) | Value::Str(_) | Value::Range(_) => {
-            protocol::collect(vm, v)?
-        }
+        Value::List(_) | Value::Tuple(_) | Value::Str(_) | Value::Range(_) => protocol::collect(vm, v)?,
         Value::Dict(d) => d.keys(),
         Value::Instance(inst) => {
             if let Some(f) = inst.class.lookup("__reversed__") {
                 return vm.call(&f, Args::new(vec![v.clone()]));
             }
-            if inst.class.lookup("__len__").is_some() && inst.class.lookup("__getitem__").is_some()
-            {
+            if inst.class.lookup("__len__").is_some() && inst.class.lookup("__getitem__").is_some() {
                 protocol::collect(vm, v)?
             } else {
-                return Err(type_error(format!(
-                    "'{}' object is not reversible",
-                    type_name(v)
-                )));
+                return Err(type_error(format!("'{}' object is not reversible", type_name(v))));
             }
         }
-        _ => {
-            return Err(type_error(format!(
-                "'{}' object is not reversible",
-                type_name(v)
-            )))
-        }
+        _ => return Err(type_error(format!("'{}' object is not reversible", type_name(v)))),
     };
     let mut items = items;
     items.reverse();
-    Ok(crate::iter::new_iter(crate::iter::IterState::Values {
-        items,
-        idx: 0,
-    }))
+    Ok(crate::iter::new_iter(crate::iter::IterState::Values { items, idx: 0 }))
 }
 
 fn builtin_enumerate(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
@@ -476,10 +390,7 @@ fn builtin_enumerate(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
         None => 0,
     };
     let inner = crate::iter::get_iter(vm, &args.pos[0])?;
-    Ok(crate::iter::new_iter(crate::iter::IterState::Enumerate {
-        inner,
-        count: start,
-    }))
+    Ok(crate::iter::new_iter(crate::iter::IterState::Enumerate { inner, count: start }))
 }
 
 fn builtin_zip(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
@@ -490,10 +401,7 @@ fn builtin_zip(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
         match crate::iter::get_iter(vm, a) {
             Ok(it) => iters.push(it),
             Err(e) if e.matches("TypeError") => {
-                return Err(type_error(format!(
-                    "zip argument #{} must support iteration",
-                    i + 1
-                )))
+                return Err(type_error(format!("zip argument #{} must support iteration", i + 1)))
             }
             Err(e) => return Err(e),
         }
@@ -511,25 +419,16 @@ fn builtin_map(vm: &mut Vm, args: Args) -> PyResult<Value> {
     for a in &args.pos[1..] {
         iters.push(crate::iter::get_iter(vm, a)?);
     }
-    Ok(crate::iter::new_iter(crate::iter::IterState::Map {
-        func,
-        iters,
-    }))
+    Ok(crate::iter::new_iter(crate::iter::IterState::Map { func, iters }))
 }
 
 fn builtin_filter(vm: &mut Vm, args: Args) -> PyResult<Value> {
     no_kw(&args, "filter")?;
     if args.pos.len() != 2 {
-        return Err(type_error(format!(
-            "filter expected 2 arguments, got {}",
-            args.pos.len()
-        )));
+        return Err(type_error(format!("filter expected 2 arguments, got {}", args.pos.len())));
     }
     let inner = crate::iter::get_iter(vm, &args.pos[1])?;
-    Ok(crate::iter::new_iter(crate::iter::IterState::Filter {
-        func: args.pos[0].clone(),
-        inner,
-    }))
+    Ok(crate::iter::new_iter(crate::iter::IterState::Filter { func: args.pos[0].clone(), inner }))
 }
 
 fn builtin_any(vm: &mut Vm, args: Args) -> PyResult<Value> {
@@ -565,19 +464,13 @@ fn class_matches(cls: &Arc<Class>, spec: &Value, fname: &str) -> PyResult<bool> 
             }
             Ok(false)
         }
-        _ => Err(type_error(format!(
-            "{fname}() arg 2 must be a type, a tuple of types, or a union"
-        ))),
+        _ => Err(type_error(format!("{fname}() arg 2 must be a type, a tuple of types, or a union"))),
     }
 }
 
 fn builtin_isinstance(_vm: &mut Vm, args: Args) -> PyResult<Value> {
     want(&args, "isinstance", 2, 2)?;
-    Ok(Value::Bool(class_matches(
-        &class_of(&args.pos[0]),
-        &args.pos[1],
-        "isinstance",
-    )?))
+    Ok(Value::Bool(class_matches(&class_of(&args.pos[0]), &args.pos[1], "isinstance")?))
 }
 
 fn builtin_issubclass(_vm: &mut Vm, args: Args) -> PyResult<Value> {
@@ -591,10 +484,7 @@ fn builtin_issubclass(_vm: &mut Vm, args: Args) -> PyResult<Value> {
 fn attr_name(v: &Value) -> PyResult<String> {
     match v {
         Value::Str(s) => Ok(s.as_str().to_string()),
-        other => Err(type_error(format!(
-            "attribute name must be string, not '{}'",
-            type_name(other)
-        ))),
+        other => Err(type_error(format!("attribute name must be string, not '{}'", type_name(other)))),
     }
 }
 
@@ -662,9 +552,7 @@ fn builtin_round(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
     let nd = args.take_kw("ndigits");
     want(&args, "round", 1, 2)?;
     let x = &args.pos[0];
-    let ndigits = nd
-        .or_else(|| args.pos.get(1).cloned())
-        .filter(|v| !v.is_none());
+    let ndigits = nd.or_else(|| args.pos.get(1).cloned()).filter(|v| !v.is_none());
     match x {
         Value::Float(f) => match ndigits {
             None => {
@@ -672,9 +560,7 @@ fn builtin_round(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
                     return Err(value_error("cannot convert float NaN to integer"));
                 }
                 if f.is_infinite() {
-                    return Err(crate::errors::overflow_error(
-                        "cannot convert float infinity to integer",
-                    ));
+                    return Err(crate::errors::overflow_error("cannot convert float infinity to integer"));
                 }
                 let r = f.round_ties_even();
                 Ok(match num_traits::FromPrimitive::from_f64(r) {
@@ -699,11 +585,7 @@ fn builtin_round(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
                     let p = num_traits::pow(BigInt::from(10), (-n).min(4000) as usize);
                     let (q, r) = num_integer::Integer::div_mod_floor(&i, &p);
                     let twice = &r * 2;
-                    let q = if twice > p || (twice == p && num_integer::Integer::is_odd(&q)) {
-                        q + 1
-                    } else {
-                        q
-                    };
+                    let q = if twice > p || (twice == p && num_integer::Integer::is_odd(&q)) { q + 1 } else { q };
                     Ok(Value::from_bigint(q * p))
                 }
             }
@@ -714,15 +596,9 @@ fn builtin_round(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
                 a.extend(ndigits);
                 vm.call(&f, Args::new(a))
             }
-            None => Err(type_error(format!(
-                "type {} doesn't define __round__ method",
-                type_name(x)
-            ))),
+            None => Err(type_error(format!("type {} doesn't define __round__ method", type_name(x)))),
         },
-        _ => Err(type_error(format!(
-            "type {} doesn't define __round__ method",
-            type_name(x)
-        ))),
+        _ => Err(type_error(format!("type {} doesn't define __round__ method", type_name(x)))),
     }
 }
 
@@ -777,14 +653,9 @@ fn builtin_divmod(vm: &mut Vm, args: Args) -> PyResult<Value> {
 fn builtin_pow(vm: &mut Vm, args: Args) -> PyResult<Value> {
     want(&args, "pow", 2, 3)?;
     if args.pos.len() == 3 && !args.pos[2].is_none() {
-        let (Some(b), Some(e), Some(m)) = (
-            to_bigint(&args.pos[0]),
-            to_bigint(&args.pos[1]),
-            to_bigint(&args.pos[2]),
-        ) else {
-            return Err(type_error(
-                "pow() 3rd argument not allowed unless all arguments are integers",
-            ));
+        let (Some(b), Some(e), Some(m)) = (to_bigint(&args.pos[0]), to_bigint(&args.pos[1]), to_bigint(&args.pos[2]))
+        else {
+            return Err(type_error("pow() 3rd argument not allowed unless all arguments are integers"));
         };
         if m.is_zero() {
             return Err(value_error("pow() 3rd argument cannot be 0"));
@@ -793,20 +664,10 @@ fn builtin_pow(vm: &mut Vm, args: Args) -> PyResult<Value> {
             return Err(value_error("base is not invertible for the given modulus"));
         }
         let r = b.modpow(&e, &m);
-        let r = if !r.is_zero() && (r.is_negative() != m.is_negative()) {
-            r + &m
-        } else {
-            r
-        };
+        let r = if !r.is_zero() && (r.is_negative() != m.is_negative()) { r + &m } else { r };
         return Ok(Value::from_bigint(r));
     }
-    crate::ops::binary_op(
-        vm,
-        gilvm_syntax::ast::BinOp::Pow,
-        &args.pos[0],
-        &args.pos[1],
-        false,
-    )
+    crate::ops::binary_op(vm, gilvm_syntax::ast::BinOp::Pow, &args.pos[0], &args.pos[1], false)
 }
 
 fn builtin_chr(_vm: &mut Vm, args: Args) -> PyResult<Value> {
@@ -826,33 +687,22 @@ fn builtin_ord(_vm: &mut Vm, args: Args) -> PyResult<Value> {
             let mut chars = s.as_str().chars();
             match (chars.next(), chars.next()) {
                 (Some(c), None) => Ok(Value::Int(c as i64)),
-                _ => Err(type_error(format!(
-                    "ord() expected a character, but string of length {} found",
-                    s.char_len()
-                ))),
+                _ => {
+                    Err(type_error(format!("ord() expected a character, but string of length {} found", s.char_len())))
+                }
             }
         }
-        other => Err(type_error(format!(
-            "ord() expected string of length 1, but {} found",
-            type_name(other)
-        ))),
+        other => Err(type_error(format!("ord() expected string of length 1, but {} found", type_name(other)))),
     }
 }
 
 fn radix(args: &Args, name: &str, prefix: &str, base: u32) -> PyResult<Value> {
     want(args, name, 1, 1)?;
     let Some(i) = to_bigint(&args.pos[0]) else {
-        return Err(type_error(format!(
-            "'{}' object cannot be interpreted as an integer",
-            type_name(&args.pos[0])
-        )));
+        return Err(type_error(format!("'{}' object cannot be interpreted as an integer", type_name(&args.pos[0]))));
     };
     let digits = i.magnitude().to_str_radix(base);
-    Ok(Value::str(if i.is_negative() {
-        format!("-{prefix}{digits}")
-    } else {
-        format!("{prefix}{digits}")
-    }))
+    Ok(Value::str(if i.is_negative() { format!("-{prefix}{digits}") } else { format!("{prefix}{digits}") }))
 }
 
 fn builtin_hex(_vm: &mut Vm, args: Args) -> PyResult<Value> {
@@ -876,10 +726,7 @@ fn builtin_next(vm: &mut Vm, args: Args) -> PyResult<Value> {
     want(&args, "next", 1, 2)?;
     let it = &args.pos[0];
     if !matches!(it, Value::Iter(_) | Value::Instance(_) | Value::Native(_)) {
-        return Err(type_error(format!(
-            "'{}' object is not an iterator",
-            type_name(it)
-        )));
+        return Err(type_error(format!("'{}' object is not an iterator", type_name(it))));
     }
     match crate::iter::next(vm, it)? {
         Some(v) => Ok(v),
@@ -905,19 +752,10 @@ fn builtin_format(vm: &mut Vm, args: Args) -> PyResult<Value> {
     want(&args, "format", 1, 2)?;
     let spec = match args.pos.get(1) {
         Some(Value::Str(s)) => s.as_str().to_string(),
-        Some(other) => {
-            return Err(type_error(format!(
-                "format() argument 2 must be str, not {}",
-                type_name(other)
-            )))
-        }
+        Some(other) => return Err(type_error(format!("format() argument 2 must be str, not {}", type_name(other)))),
         None => String::new(),
     };
-    Ok(Value::str(crate::methods::str::format_value(
-        vm,
-        &args.pos[0],
-        &spec,
-    )?))
+    Ok(Value::str(crate::methods::str::format_value(vm, &args.pos[0], &spec)?))
 }
 
 fn builtin_globals(vm: &mut Vm, _args: Args) -> PyResult<Value> {
@@ -960,21 +798,10 @@ fn builtin_dir(vm: &mut Vm, args: Args) -> PyResult<Value> {
     want(&args, "dir", 0, 1)?;
     let mut names: Vec<String> = match args.pos.first() {
         None => match vm.frames.last() {
-            Some(f) => f
-                .func
-                .globals
-                .keys()
-                .iter()
-                .filter_map(|k| k.as_str().map(String::from))
-                .collect(),
+            Some(f) => f.func.globals.keys().iter().filter_map(|k| k.as_str().map(String::from)).collect(),
             None => Vec::new(),
         },
-        Some(Value::Module(m)) => m
-            .dict
-            .keys()
-            .iter()
-            .filter_map(|k| k.as_str().map(String::from))
-            .collect(),
+        Some(Value::Module(m)) => m.dict.keys().iter().filter_map(|k| k.as_str().map(String::from)).collect(),
         Some(v) => {
             let mut out: Vec<String> = Vec::new();
             if let Value::Instance(inst) = v {
@@ -999,10 +826,7 @@ fn builtin_import(vm: &mut Vm, args: Args) -> PyResult<Value> {
     want(&args, "__import__", 1, 5)?;
     match &args.pos[0] {
         Value::Str(s) => crate::modules::import(vm, s.as_str()),
-        other => Err(type_error(format!(
-            "__import__() argument 1 must be str, not {}",
-            type_name(other)
-        ))),
+        other => Err(type_error(format!("__import__() argument 1 must be str, not {}", type_name(other)))),
     }
 }
 

@@ -33,11 +33,7 @@ pub fn bind_args(vm: &mut Vm, func: &Function, args: Args) -> PyResult<()> {
                 let takes = if ndefaults > 0 {
                     format!("from {} to {} positional arguments", argc - ndefaults, argc)
                 } else {
-                    format!(
-                        "{} positional argument{}",
-                        argc,
-                        if argc == 1 { "" } else { "s" }
-                    )
+                    format!("{} positional argument{}", argc, if argc == 1 { "" } else { "s" })
                 };
                 let kwgiven = args.kw.len();
                 let given = if kwgiven > 0 {
@@ -49,10 +45,7 @@ pub fn bind_args(vm: &mut Vm, func: &Function, args: Args) -> PyResult<()> {
                 } else {
                     format!("{npos} {} given", if npos == 1 { "was" } else { "were" })
                 };
-                return Err(type_error(format!(
-                    "{}() takes {takes} but {given}",
-                    func.qualname
-                )));
+                return Err(type_error(format!("{}() takes {takes} but {given}", func.qualname)));
             }
         }
     } else if let Some(i) = vararg_slot {
@@ -60,22 +53,16 @@ pub fn bind_args(vm: &mut Vm, func: &Function, args: Args) -> PyResult<()> {
     }
     let kwdict = kwarg_slot.map(|_| Arc::new(Dict::new()));
     for (name, value) in args.kw {
-        let found = co.varnames[..argc]
-            .iter()
-            .position(|v| **v == *name)
-            .or_else(|| {
-                co.varnames[kwonly_start..kwonly_start + nkwonly]
-                    .iter()
-                    .position(|v| **v == *name)
-                    .map(|i| i + kwonly_start)
-            });
+        let found = co.varnames[..argc].iter().position(|v| **v == *name).or_else(|| {
+            co.varnames[kwonly_start..kwonly_start + nkwonly]
+                .iter()
+                .position(|v| **v == *name)
+                .map(|i| i + kwonly_start)
+        });
         match found {
             Some(i) => {
                 if !matches!(slots[i], Value::Unbound) {
-                    return Err(type_error(format!(
-                        "{}() got multiple values for argument '{}'",
-                        func.qualname, name
-                    )));
+                    return Err(type_error(format!("{}() got multiple values for argument '{}'", func.qualname, name)));
                 }
                 slots[i] = value;
             }
@@ -129,11 +116,7 @@ fn missing_error(qualname: &str, kind: &str, names: &[String]) -> crate::errors:
     let list = match quoted.len() {
         1 => quoted[0].clone(),
         2 => format!("{} and {}", quoted[0], quoted[1]),
-        _ => format!(
-            "{}, and {}",
-            quoted[..quoted.len() - 1].join(", "),
-            quoted[quoted.len() - 1]
-        ),
+        _ => format!("{}, and {}", quoted[..quoted.len() - 1].join(", "), quoted[quoted.len() - 1]),
     };
     type_error(format!(
         "{qualname}() missing {} required {kind} argument{}: {list}",
@@ -164,10 +147,7 @@ pub fn call_other(vm: &mut Vm, callee: &Value, mut args: Args) -> PyResult<Value
 }
 
 pub fn not_callable(v: &Value) -> crate::errors::PyErr {
-    type_error(format!(
-        "'{}' object is not callable",
-        crate::ops::type_name(v)
-    ))
+    type_error(format!("'{}' object is not callable", crate::ops::type_name(v)))
 }
 
 /// `cls(*args)`: creates an instance and runs `__init__`.
@@ -200,10 +180,7 @@ fn run_init(vm: &mut Vm, cls: &Arc<Class>, inst: &Value, mut args: Args) -> PyRe
             args.pos.insert(0, inst.clone());
             let r = vm.call(&init, args)?;
             if !r.is_none() {
-                return Err(type_error(format!(
-                    "__init__() should return None, not '{}'",
-                    crate::ops::type_name(&r)
-                )));
+                return Err(type_error(format!("__init__() should return None, not '{}'", crate::ops::type_name(&r))));
             }
         }
         None => {
@@ -221,33 +198,20 @@ pub fn build_class(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
         return Err(type_error("__build_class__: not enough arguments"));
     }
     let bases: Vec<Value> = args.pos.split_off(2);
-    let name = args
-        .pos
-        .pop()
-        .and_then(|n| n.as_str().map(|s| s.to_string()))
-        .unwrap_or_default();
+    let name = args.pos.pop().and_then(|n| n.as_str().map(|s| s.to_string())).unwrap_or_default();
     let body = args.pos.pop().unwrap_or(Value::None);
     if let Some((k, _)) = args.kw.first() {
-        return Err(type_error(format!(
-            "gilvm does not support class keyword argument '{k}'"
-        )));
+        return Err(type_error(format!("gilvm does not support class keyword argument '{k}'")));
     }
     let base = match bases.len() {
         0 => types().object.clone(),
         1 => match &bases[0] {
             Value::Class(c) => c.clone(),
-            other => {
-                return Err(type_error(format!(
-                    "bases must be types, not '{}'",
-                    crate::ops::type_name(other)
-                )))
-            }
+            other => return Err(type_error(format!("bases must be types, not '{}'", crate::ops::type_name(other)))),
         },
         _ => {
-            let real: Vec<&Value> = bases
-                .iter()
-                .filter(|b| !matches!(b, Value::Class(c) if Arc::ptr_eq(c, &types().object)))
-                .collect();
+            let real: Vec<&Value> =
+                bases.iter().filter(|b| !matches!(b, Value::Class(c) if Arc::ptr_eq(c, &types().object))).collect();
             if real.len() > 1 {
                 return Err(type_error("gilvm supports single inheritance only"));
             }
@@ -258,10 +222,7 @@ pub fn build_class(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
         }
     };
     if !base.subclassable {
-        return Err(type_error(format!(
-            "gilvm does not support subclassing '{}'",
-            base.name
-        )));
+        return Err(type_error(format!("gilvm does not support subclassing '{}'", base.name)));
     }
     let Value::Function(body) = body else {
         return Err(type_error("__build_class__: func must be a function"));
@@ -290,7 +251,7 @@ pub fn build_class(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
                 }
                 _ => {}
             }
-            dict.insert(Arc::from(s.as_str()), v);
+            dict.insert(crate::value::intern(s.as_str()), v);
         }
     }
     let hooks = base.has_hooks() || dict.iter().any(|(k, v)| crate::object::is_hook(k, v));

@@ -70,15 +70,11 @@ impl Default for Dict {
 
 impl Dict {
     pub fn new() -> Dict {
-        Dict {
-            map: Mutex::new(DictMap::default()),
-        }
+        Dict { map: Mutex::new(DictMap::default()) }
     }
 
     pub fn from_map(map: DictMap) -> Dict {
-        Dict {
-            map: Mutex::new(map),
-        }
+        Dict { map: Mutex::new(map) }
     }
 
     pub fn get(&self, key: &HKey) -> Option<Value> {
@@ -119,11 +115,7 @@ impl Dict {
     }
 
     pub fn items(&self) -> Vec<(Value, Value)> {
-        self.map
-            .lock()
-            .iter()
-            .map(|(k, v)| (k.key.clone(), v.clone()))
-            .collect()
+        self.map.lock().iter().map(|(k, v)| (k.key.clone(), v.clone())).collect()
     }
 
     pub fn copy(&self) -> Dict {
@@ -137,19 +129,13 @@ impl HKey {
     }
 
     pub fn str(s: Arc<crate::value::PyStr>) -> HKey {
-        HKey {
-            hash: s.hash(),
-            key: Value::Str(s),
-        }
+        HKey { hash: s.hash(), key: Value::Str(s) }
     }
 
     /// The key for a value whose hash needs no Python code; `None` for values that
     /// are unhashable or define their own `__hash__` (the VM handles those).
     pub fn builtin(v: &Value) -> Option<HKey> {
-        builtin_hash(v).map(|hash| HKey {
-            hash,
-            key: v.clone(),
-        })
+        builtin_hash(v).map(|hash| HKey { hash, key: v.clone() })
     }
 }
 
@@ -176,11 +162,7 @@ pub fn hash_bytes(bytes: &[u8]) -> u64 {
 pub fn hash_i64(v: i64) -> i64 {
     let m = MODULUS as i128;
     let r = (v as i128).rem_euclid(m);
-    let r = if v < 0 {
-        -(((-(v as i128)) % m) as i64)
-    } else {
-        r as i64
-    };
+    let r = if v < 0 { -(((-(v as i128)) % m) as i64) } else { r as i64 };
     if r == -1 {
         -2
     } else {
@@ -233,11 +215,7 @@ pub fn hash_f64(v: f64) -> i64 {
             x -= MODULUS;
         }
     }
-    let e = if e >= 0 {
-        e % 61
-    } else {
-        61 - 1 - ((-1 - e) % 61)
-    };
+    let e = if e >= 0 { e % 61 } else { 61 - 1 - ((-1 - e) % 61) };
     x = ((x << e) & MODULUS) | (x >> (61 - e));
     let r = x as i64 * sign;
     if r == -1 {
@@ -307,22 +285,15 @@ pub fn key_eq(a: &Value, b: &Value) -> bool {
         (Int(x), Int(y)) => x == y,
         (Int(x), Bool(y)) | (Bool(y), Int(x)) => *x == *y as i64,
         (Bool(x), Bool(y)) => x == y,
-        (Int(x), Float(y)) | (Float(y), Int(x)) => {
-            (*x as f64) == *y && y.fract() == 0.0 && (*y as i64) == *x
-        }
+        (Int(x), Float(y)) | (Float(y), Int(x)) => (*x as f64) == *y && y.fract() == 0.0 && (*y as i64) == *x,
         (Bool(x), Float(y)) | (Float(y), Bool(x)) => (*x as i64 as f64) == *y,
         (Float(x), Float(y)) => x == y,
         (BigInt(x), BigInt(y)) => x == y,
         (BigInt(x), Float(y)) | (Float(y), BigInt(x)) => {
-            y.fract() == 0.0
-                && <num_bigint::BigInt as FromF64Exact>::from_f64_exact(*y).as_ref() == Some(&**x)
+            y.fract() == 0.0 && <num_bigint::BigInt as FromF64Exact>::from_f64_exact(*y).as_ref() == Some(&**x)
         }
         (Tuple(x), Tuple(y)) => {
-            x.items.len() == y.items.len()
-                && x.items
-                    .iter()
-                    .zip(y.items.iter())
-                    .all(|(p, q)| key_eq(p, q))
+            x.items.len() == y.items.len() && x.items.iter().zip(y.items.iter()).all(|(p, q)| key_eq(p, q))
         }
         _ => a.is(b),
     }
@@ -380,15 +351,9 @@ pub enum GlobalCache {
     #[default]
     Empty,
     /// Found in the module globals at this index.
-    Global {
-        index: usize,
-        key: Arc<crate::value::PyStr>,
-    },
+    Global { index: usize, key: Arc<crate::value::PyStr> },
     /// Missing from the globals; found in builtins at this index.
-    Builtin {
-        index: usize,
-        key: Arc<crate::value::PyStr>,
-    },
+    Builtin { index: usize, key: Arc<crate::value::PyStr> },
 }
 
 fn value_at(dict: &Dict, index: usize, key: &Arc<crate::value::PyStr>) -> Option<Value> {
@@ -402,10 +367,7 @@ fn value_at(dict: &Dict, index: usize, key: &Arc<crate::value::PyStr>) -> Option
     }
 }
 
-fn find(
-    dict: &Dict,
-    name: &crate::value::PyStr,
-) -> Option<(usize, Arc<crate::value::PyStr>, Value)> {
+fn find(dict: &Dict, name: &crate::value::PyStr) -> Option<(usize, Arc<crate::value::PyStr>, Value)> {
     let map = dict.map.lock();
     let (index, k, v) = map.get_full(&StrLookup(name))?;
     match &k.key {
@@ -467,10 +429,7 @@ pub fn store_global(
     let (index, _) = map.insert_full(HKey::str(name.clone()), value);
     if let Some((k, _)) = map.get_index(index) {
         if let Value::Str(s) = &k.key {
-            *cache = GlobalCache::Global {
-                index,
-                key: s.clone(),
-            };
+            *cache = GlobalCache::Global { index, key: s.clone() };
         }
     }
 }

@@ -96,10 +96,7 @@ pub fn not_implemented_error(msg: impl Into<String>) -> PyErr {
 }
 
 pub fn unbound_local(name: &str) -> PyErr {
-    exc(
-        "UnboundLocalError",
-        format!("cannot access local variable '{name}' where it is not associated with a value"),
-    )
+    exc("UnboundLocalError", format!("cannot access local variable '{name}' where it is not associated with a value"))
 }
 
 pub fn unbound_free(name: &str) -> PyErr {
@@ -165,15 +162,9 @@ pub fn arg_count_error(name: &str, min: usize, max: usize, given: usize) -> PyEr
             _ => format!("{name} expected {min} arguments, got {given}"),
         }
     } else if given < min {
-        format!(
-            "{name} expected at least {min} argument{}, got {given}",
-            if min == 1 { "" } else { "s" }
-        )
+        format!("{name} expected at least {min} argument{}, got {given}", if min == 1 { "" } else { "s" })
     } else {
-        format!(
-            "{name} expected at most {max} argument{}, got {given}",
-            if max == 1 { "" } else { "s" }
-        )
+        format!("{name} expected at most {max} argument{}, got {given}", if max == 1 { "" } else { "s" })
     };
     type_error(msg)
 }

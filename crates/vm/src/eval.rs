@@ -10,9 +10,7 @@ use std::sync::Arc;
 
 use gilvm_compiler::Instr;
 
-use crate::errors::{
-    name_error, type_error, unbound_free, unbound_local, value_error, PyErr, PyResult,
-};
+use crate::errors::{name_error, type_error, unbound_free, unbound_local, value_error, PyErr, PyResult};
 use crate::iter::IterState;
 use crate::object::{Args, Code, Function};
 use crate::protocol::{self, truthy};
@@ -126,12 +124,7 @@ pub fn run(vm: &mut Vm, entry_depth: usize) -> PyResult<Value> {
             Instr::StoreGlobal(i) => {
                 let v = pop!();
                 let cache = &code.global_cache[i as usize];
-                crate::dict::store_global(
-                    &vm.frames[fi].func.globals,
-                    &code.names[i as usize],
-                    v,
-                    cache,
-                );
+                crate::dict::store_global(&vm.frames[fi].func.globals, &code.names[i as usize], v, cache);
             }
             Instr::DeleteGlobal(i) => {
                 let name = &code.names[i as usize];
@@ -166,10 +159,7 @@ pub fn run(vm: &mut Vm, entry_depth: usize) -> PyResult<Value> {
                 let name = &code.names[i as usize];
                 let key = crate::dict::HKey::str(name.clone());
                 let frame = &vm.frames[fi];
-                let ns = frame
-                    .ns
-                    .clone()
-                    .unwrap_or_else(|| frame.func.globals.clone());
+                let ns = frame.ns.clone().unwrap_or_else(|| frame.func.globals.clone());
                 if ns.remove(&key).is_none() {
                     fail!(name_error(name.as_str()));
                 }
@@ -212,38 +202,21 @@ pub fn run(vm: &mut Vm, entry_depth: usize) -> PyResult<Value> {
             }
             Instr::LoadAttr(i) => {
                 let obj = pop!();
-                let v = tri!(crate::attr::get_attr(
-                    vm,
-                    &obj,
-                    code.names[i as usize].as_str()
-                ));
+                let v = tri!(crate::attr::get_attr_name(vm, &obj, &code.names[i as usize]));
                 vm.stack.push(v);
             }
             Instr::StoreAttr(i) => {
                 let obj = pop!();
                 let v = pop!();
-                tri!(crate::attr::set_attr(
-                    vm,
-                    &obj,
-                    code.names[i as usize].as_str(),
-                    v
-                ));
+                tri!(crate::attr::set_attr_name(vm, &obj, &code.names[i as usize], v));
             }
             Instr::DeleteAttr(i) => {
                 let obj = pop!();
-                tri!(crate::attr::del_attr(
-                    vm,
-                    &obj,
-                    code.names[i as usize].as_str()
-                ));
+                tri!(crate::attr::del_attr(vm, &obj, code.names[i as usize].as_str()));
             }
             Instr::LoadMethod(i) => {
                 let obj = pop!();
-                let (method, receiver) = tri!(crate::attr::load_method(
-                    vm,
-                    &obj,
-                    code.names[i as usize].as_str()
-                ));
+                let (method, receiver) = tri!(crate::attr::load_method(vm, &obj, &code.names[i as usize]));
                 vm.stack.push(method.unwrap_or(Value::Unbound));
                 vm.stack.push(receiver);
             }
@@ -292,11 +265,7 @@ pub fn run(vm: &mut Vm, entry_depth: usize) -> PyResult<Value> {
                 let step = if n == 3 { pop!() } else { Value::None };
                 let stop = pop!();
                 let start = pop!();
-                vm.stack.push(Value::Slice(Arc::new(crate::value::Slice {
-                    start,
-                    stop,
-                    step,
-                })));
+                vm.stack.push(Value::Slice(Arc::new(crate::value::Slice { start, stop, step })));
             }
             Instr::BinaryOp(op) | Instr::InplaceOp(op) => {
                 let len = vm.stack.len();
@@ -478,8 +447,7 @@ pub fn run(vm: &mut Vm, entry_depth: usize) -> PyResult<Value> {
                     let k = tri!(protocol::table_key(vm, &table, &item));
                     table.insert(k);
                 }
-                vm.stack
-                    .push(Value::Set(Arc::new(crate::set::Set::new(table))));
+                vm.stack.push(Value::Set(Arc::new(crate::set::Set::new(table))));
             }
             Instr::BuildMap(n) => {
                 let items = vm.stack.split_off(vm.stack.len() - 2 * n as usize);
@@ -609,18 +577,11 @@ pub fn run(vm: &mut Vm, entry_depth: usize) -> PyResult<Value> {
                 let mut pos = vm.stack.split_off(vm.stack.len() - n as usize);
                 let callee = pop!();
                 let names: Vec<Arc<str>> = match &names {
-                    Value::Tuple(t) => t
-                        .items
-                        .iter()
-                        .map(|n| Arc::from(n.as_str().unwrap_or("")))
-                        .collect(),
+                    Value::Tuple(t) => t.items.iter().map(|n| Arc::from(n.as_str().unwrap_or(""))).collect(),
                     _ => Vec::new(),
                 };
                 let kwvals = pos.split_off(pos.len() - names.len());
-                let args = Args {
-                    pos,
-                    kw: names.into_iter().zip(kwvals).collect(),
-                };
+                let args = Args { pos, kw: names.into_iter().zip(kwvals).collect() };
                 match tri!(call_value(vm, callee, args)) {
                     Some(v) => vm.stack.push(v),
                     None => load_frame!(),
@@ -644,18 +605,12 @@ pub fn run(vm: &mut Vm, entry_depth: usize) -> PyResult<Value> {
             }
             Instr::MakeFunction(flags) => {
                 let code_v = pop!();
-                let closure = if flags & 8 != 0 {
-                    cells_of(&pop!())
-                } else {
-                    Vec::new()
-                };
+                let closure = if flags & 8 != 0 { cells_of(&pop!()) } else { Vec::new() };
                 let kwdefaults = if flags & 2 != 0 {
                     match pop!() {
-                        Value::Dict(d) => d
-                            .items()
-                            .into_iter()
-                            .map(|(k, v)| (Arc::from(k.as_str().unwrap_or("")), v))
-                            .collect(),
+                        Value::Dict(d) => {
+                            d.items().into_iter().map(|(k, v)| (Arc::from(k.as_str().unwrap_or("")), v)).collect()
+                        }
                         _ => Vec::new(),
                     }
                 } else {
@@ -669,9 +624,7 @@ pub fn run(vm: &mut Vm, entry_depth: usize) -> PyResult<Value> {
                 } else {
                     Vec::new()
                 };
-                let Value::Code(fcode) = code_v else {
-                    fail!(type_error("MAKE_FUNCTION needs a code object"))
-                };
+                let Value::Code(fcode) = code_v else { fail!(type_error("MAKE_FUNCTION needs a code object")) };
                 let func = Function {
                     name: fcode.co.name.clone(),
                     qualname: fcode.co.qualname.clone(),
@@ -686,8 +639,7 @@ pub fn run(vm: &mut Vm, entry_depth: usize) -> PyResult<Value> {
             }
             Instr::LoadBuildClass => vm.stack.push(crate::builtins::build_class_builtin()),
             Instr::LoadAssertionError => {
-                vm.stack
-                    .push(Value::Class(crate::types::types().exc("AssertionError")));
+                vm.stack.push(Value::Class(crate::types::types().exc("AssertionError")));
             }
             Instr::ReturnValue => {
                 let v = pop!();
@@ -715,9 +667,7 @@ pub fn run(vm: &mut Vm, entry_depth: usize) -> PyResult<Value> {
                         };
                         fail!(crate::errors::exc(
                             "ImportError",
-                            format!(
-                                "cannot import name '{name}' from '{mname}' (unknown location)"
-                            )
+                            format!("cannot import name '{name}' from '{mname}' (unknown location)")
                         ))
                     }
                 };
@@ -737,11 +687,7 @@ pub fn run(vm: &mut Vm, entry_depth: usize) -> PyResult<Value> {
                 }
             }
             Instr::SetupFinally(t) => {
-                let block = Block {
-                    handler: t,
-                    depth: vm.stack.len() as u32,
-                    exc_depth: vm.exc_stack.len() as u32,
-                };
+                let block = Block { handler: t, depth: vm.stack.len() as u32, exc_depth: vm.exc_stack.len() as u32 };
                 vm.frames[fi].blocks.push(block);
             }
             Instr::PopBlock => {
@@ -777,11 +723,7 @@ pub fn run(vm: &mut Vm, entry_depth: usize) -> PyResult<Value> {
                         let cause = pop!();
                         let e = pop!();
                         let err = tri!(make_exception(vm, e));
-                        let cause = if cause.is_none() {
-                            None
-                        } else {
-                            Some(tri!(make_exception(vm, cause)).value())
-                        };
+                        let cause = if cause.is_none() { None } else { Some(tri!(make_exception(vm, cause)).value()) };
                         if let Some(state) = &err.0.exc {
                             let mut st = state.lock();
                             st.cause = cause;
@@ -795,22 +737,15 @@ pub fn run(vm: &mut Vm, entry_depth: usize) -> PyResult<Value> {
             Instr::BeforeWith => {
                 let mgr = pop!();
                 let cls = protocol::class_of(&mgr);
-                let (Some(enter), Some(exit)) = (cls.lookup("__enter__"), cls.lookup("__exit__"))
-                else {
-                    let which = if cls.lookup("__enter__").is_none() {
-                        ""
-                    } else {
-                        " (missed __exit__ method)"
-                    };
+                let (Some(enter), Some(exit)) = (cls.lookup("__enter__"), cls.lookup("__exit__")) else {
+                    let which = if cls.lookup("__enter__").is_none() { "" } else { " (missed __exit__ method)" };
                     fail!(type_error(format!(
                         "'{}' object does not support the context manager protocol{which}",
                         cls.name
                     )))
                 };
-                let bound_exit = Value::BoundMethod(Arc::new(crate::object::BoundMethod {
-                    receiver: mgr.clone(),
-                    func: exit,
-                }));
+                let bound_exit =
+                    Value::BoundMethod(Arc::new(crate::object::BoundMethod { receiver: mgr.clone(), func: exit }));
                 vm.stack.push(bound_exit);
                 let r = tri!(vm.call(&enter, Args::new(vec![mgr])));
                 vm.stack.push(r);
@@ -912,9 +847,7 @@ fn call_value(vm: &mut Vm, callee: Value, mut args: Args) -> PyResult<Option<Val
         }
         Value::BoundMethod(m) if matches!(m.func, Value::Function(_)) => {
             args.pos.insert(0, m.receiver.clone());
-            let Value::Function(f) = &m.func else {
-                unreachable!("checked by the guard")
-            };
+            let Value::Function(f) = &m.func else { unreachable!("checked by the guard") };
             vm.push_function_frame(f, args)?;
             Ok(None)
         }
@@ -994,10 +927,7 @@ fn dict_update(vm: &mut Vm, target: &Value, v: &Value) -> PyResult<()> {
             }
             Ok(())
         }
-        other => Err(type_error(format!(
-            "'{}' object is not a mapping",
-            crate::ops::type_name(other)
-        ))),
+        other => Err(type_error(format!("'{}' object is not a mapping", crate::ops::type_name(other)))),
     }
 }
 
@@ -1009,10 +939,7 @@ fn unpack_items(vm: &mut Vm, seq: &Value, n: usize) -> PyResult<Vec<Value>> {
             let it = match crate::iter::get_iter(vm, seq) {
                 Ok(it) => it,
                 Err(e) if e.matches("TypeError") => {
-                    return Err(type_error(format!(
-                        "cannot unpack non-iterable {} object",
-                        crate::ops::type_name(seq)
-                    )))
+                    return Err(type_error(format!("cannot unpack non-iterable {} object", crate::ops::type_name(seq))))
                 }
                 Err(e) => return Err(e),
             };
@@ -1032,9 +959,7 @@ fn unpack_count_error(expected: usize, got: usize) -> PyErr {
     if got > expected {
         value_error(format!("too many values to unpack (expected {expected})"))
     } else {
-        value_error(format!(
-            "not enough values to unpack (expected {expected}, got {got})"
-        ))
+        value_error(format!("not enough values to unpack (expected {expected}, got {got})"))
     }
 }
 
@@ -1064,8 +989,6 @@ fn exception_matches(exc: &Value, typ: &Value) -> PyResult<bool> {
             }
             Ok(false)
         }
-        _ => Err(type_error(
-            "catching classes that do not inherit from BaseException is not allowed",
-        )),
+        _ => Err(type_error("catching classes that do not inherit from BaseException is not allowed")),
     }
 }

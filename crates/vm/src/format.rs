@@ -13,8 +13,7 @@ mod percent;
 mod tests;
 
 pub use percent::{
-    parse_percent, percent_float, percent_int, percent_str, PercentFlags, PercentNum, PercentPiece,
-    PercentSpec,
+    parse_percent, percent_float, percent_int, percent_str, PercentFlags, PercentNum, PercentPiece, PercentSpec,
 };
 
 /// Largest width / precision we accept; CPython's limit for precision is `INT_MAX`.
@@ -40,15 +39,9 @@ impl Digits {
             digits.pop();
         }
         if digits.is_empty() {
-            return Digits {
-                digits: vec![b'0'],
-                decpt: 1,
-            };
+            return Digits { digits: vec![b'0'], decpt: 1 };
         }
-        Digits {
-            digits,
-            decpt: point - lead as i64,
-        }
+        Digits { digits, decpt: point - lead as i64 }
     }
 
     /// Parses Rust's `{:e}` output for a non-negative value, e.g. `1.2345e-5`.
@@ -260,11 +253,7 @@ pub fn bigint_to_f64(v: &BigInt) -> Option<f64> {
     if value.is_infinite() {
         return None;
     }
-    Some(if v.sign() == Sign::Minus {
-        -value
-    } else {
-        value
-    })
+    Some(if v.sign() == Sign::Minus { -value } else { value })
 }
 
 // ---------------------------------------------------------------------------
@@ -327,11 +316,7 @@ fn code_display(c: char) -> String {
 }
 
 fn unknown_code(c: char, type_name: &str) -> String {
-    format!(
-        "Unknown format code '{}' for object of type '{}'",
-        code_display(c),
-        type_name
-    )
+    format!("Unknown format code '{}' for object of type '{}'", code_display(c), type_name)
 }
 
 /// CPython's `parse_internal_render_format_spec`.
@@ -410,10 +395,7 @@ fn parse_spec(
         }
     }
     if n - pos > 1 {
-        return Err(format!(
-            "Invalid format specifier '{}' for object of type '{}'",
-            spec, type_name
-        ));
+        return Err(format!("Invalid format specifier '{}' for object of type '{}'", spec, type_name));
     }
     if n - pos == 1 {
         f.ty = Some(chars[pos]);
@@ -428,11 +410,7 @@ fn parse_spec(
         };
         if !ok {
             let t = f.ty.unwrap_or('\0');
-            return Err(format!(
-                "Cannot specify '{}' with '{}'.",
-                g,
-                code_display(t)
-            ));
+            return Err(format!("Cannot specify '{}' with '{}'.", g, code_display(t)));
         }
     }
     Ok(f)
@@ -460,9 +438,7 @@ fn group_digits(digits: &str, min_width: i64, sep: Option<char>, group: i64) -> 
         let n_zeros = (l - remaining).max(0);
         let n_chars = remaining.min(l).max(0);
         let mut chunk = "0".repeat(n_zeros as usize);
-        chunk.push_str(&String::from_utf8_lossy(
-            &digits[(remaining - n_chars) as usize..remaining as usize],
-        ));
+        chunk.push_str(&String::from_utf8_lossy(&digits[(remaining - n_chars) as usize..remaining as usize]));
         chunks.push(chunk);
         remaining -= n_chars;
         min_width -= l;
@@ -503,11 +479,7 @@ fn layout_number(
     let non_digit = sign.is_some() as i64 + prefix.chars().count() as i64 + rest_len;
     let width = f.width.map_or(-1, |w| w as i64);
     let align = f.align.unwrap_or('>');
-    let min_width = if f.fill == '0' && align == '=' {
-        width - non_digit
-    } else {
-        0
-    };
+    let min_width = if f.fill == '0' && align == '=' { width - non_digit } else { 0 };
     let grouped = group_digits(digits, min_width, sep, group);
     let padding = width - (non_digit + grouped.chars().count() as i64);
     let (mut lpad, mut spad, mut rpad) = (0, 0, 0);
@@ -558,8 +530,7 @@ pub fn format_int(v: &BigInt, spec: &str) -> Result<String, String> {
     match ty {
         'b' | 'c' | 'd' | 'o' | 'x' | 'X' | 'n' => format_long(v, &f, ty),
         'e' | 'E' | 'f' | 'F' | 'g' | 'G' | '%' => {
-            let x =
-                bigint_to_f64(v).ok_or_else(|| "int too large to convert to float".to_string())?;
+            let x = bigint_to_f64(v).ok_or_else(|| "int too large to convert to float".to_string())?;
             format_float_spec(x, &f)
         }
         _ => Err(unknown_code(ty, "int")),
@@ -580,9 +551,7 @@ fn format_long(v: &BigInt, f: &FormatSpec, ty: char) -> Result<String, String> {
         if f.alternate {
             return Err("Alternate form (#) not allowed with integer format specifier 'c'".into());
         }
-        let x = v
-            .to_i64()
-            .ok_or_else(|| "Python int too large to convert to C long".to_string())?;
+        let x = v.to_i64().ok_or_else(|| "Python int too large to convert to C long".to_string())?;
         if !(0..=0x10ffff).contains(&x) {
             return Err("%c arg not in range(0x110000)".into());
         }
@@ -604,15 +573,7 @@ fn format_long(v: &BigInt, f: &FormatSpec, ty: char) -> Result<String, String> {
     let prefix = if f.alternate { prefix } else { "" };
     let (sep, group) = grouping_of(f);
     let len = digits.len();
-    Ok(layout_number(
-        f,
-        v.is_negative(),
-        prefix,
-        &digits,
-        len,
-        sep,
-        group,
-    ))
+    Ok(layout_number(f, v.is_negative(), prefix, &digits, len, sep, group))
 }
 
 /// `format(v, spec)` for a `float`.

@@ -30,18 +30,13 @@ pub struct Io {
 
 impl Io {
     pub fn new(unbuffered: bool) -> Io {
-        Io {
-            stdout: Mutex::new(Vec::new()),
-            unbuffered,
-            line_buffered: std::io::stdout().is_terminal(),
-        }
+        Io { stdout: Mutex::new(Vec::new()), unbuffered, line_buffered: std::io::stdout().is_terminal() }
     }
 
     pub fn write_stdout(&self, s: &str) {
         let mut buf = self.stdout.lock();
         buf.extend_from_slice(s.as_bytes());
-        if self.unbuffered || buf.len() >= BUFFER_LIMIT || (self.line_buffered && s.contains('\n'))
-        {
+        if self.unbuffered || buf.len() >= BUFFER_LIMIT || (self.line_buffered && s.contains('\n')) {
             Self::flush_buf(&mut buf);
         }
     }
@@ -100,14 +95,8 @@ impl NativeObject for Stream {
         self
     }
     fn repr(&self) -> Option<String> {
-        let name = if self.is_stderr {
-            "<stderr>"
-        } else {
-            "<stdout>"
-        };
-        Some(format!(
-            "<_io.TextIOWrapper name='{name}' mode='w' encoding='utf-8'>"
-        ))
+        let name = if self.is_stderr { "<stderr>" } else { "<stdout>" };
+        Some(format!("<_io.TextIOWrapper name='{name}' mode='w' encoding='utf-8'>"))
     }
 }
 
@@ -126,12 +115,7 @@ fn stream_write(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
     };
     let s = match &args.pos[0] {
         Value::Str(s) => s.clone(),
-        other => {
-            return Err(type_error(format!(
-                "write() argument must be str, not {}",
-                type_name(other)
-            )))
-        }
+        other => return Err(type_error(format!("write() argument must be str, not {}", type_name(other)))),
     };
     write_console(vm, stream.is_stderr, s.as_str());
     Ok(Value::Int(s.char_len() as i64))
@@ -157,18 +141,13 @@ pub fn builtin_print(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
     let file = args.take_kw("file");
     let flush = args.take_kw("flush");
     if let Some((k, _)) = args.kw.first() {
-        return Err(type_error(format!(
-            "'{k}' is an invalid keyword argument for print()"
-        )));
+        return Err(type_error(format!("'{k}' is an invalid keyword argument for print()")));
     }
     let text_arg = |v: Option<Value>, what: &str, default: &str| -> PyResult<String> {
         match v {
             None | Some(Value::None) => Ok(default.to_string()),
             Some(Value::Str(s)) => Ok(s.as_str().to_string()),
-            Some(other) => Err(type_error(format!(
-                "{what} must be None or a string, not {}",
-                type_name(&other)
-            ))),
+            Some(other) => Err(type_error(format!("{what} must be None or a string, not {}", type_name(&other)))),
         }
     };
     let sep = text_arg(sep, "sep", " ")?;
@@ -204,12 +183,7 @@ pub fn builtin_print(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
 
 pub fn builtin_input(vm: &mut Vm, args: Args) -> PyResult<Value> {
     if args.pos.len() > 1 {
-        return Err(crate::errors::arg_count_error(
-            "input",
-            0,
-            1,
-            args.pos.len(),
-        ));
+        return Err(crate::errors::arg_count_error("input", 0, 1, args.pos.len()));
     }
     if let Some(prompt) = args.pos.first() {
         let p = protocol::str(vm, prompt)?;
@@ -265,13 +239,9 @@ fn file_class() -> Arc<Class> {
         crate::methods::add_method(&cls, "writelines", file_writelines);
         crate::methods::add_method(&cls, "close", file_close);
         crate::methods::add_method(&cls, "flush", |_, _| Ok(Value::None));
-        crate::methods::add_method(&cls, "__enter__", |_, args| {
-            Ok(args.pos.first().cloned().unwrap_or(Value::None))
-        });
+        crate::methods::add_method(&cls, "__enter__", |_, args| Ok(args.pos.first().cloned().unwrap_or(Value::None)));
         crate::methods::add_method(&cls, "__exit__", file_close);
-        crate::methods::add_method(&cls, "__iter__", |_, args| {
-            Ok(args.pos.first().cloned().unwrap_or(Value::None))
-        });
+        crate::methods::add_method(&cls, "__iter__", |_, args| Ok(args.pos.first().cloned().unwrap_or(Value::None)));
         crate::methods::add_method(&cls, "__next__", file_next);
         cls
     })
@@ -286,10 +256,7 @@ impl NativeObject for PyFile {
         self
     }
     fn repr(&self) -> Option<String> {
-        Some(format!(
-            "<_io.TextIOWrapper name='{}' mode='{}' encoding='UTF-8'>",
-            self.name, self.mode
-        ))
+        Some(format!("<_io.TextIOWrapper name='{}' mode='{}' encoding='UTF-8'>", self.name, self.mode))
     }
 }
 
@@ -299,60 +266,35 @@ pub fn builtin_open(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
     let _encoding = args.take_kw("encoding");
     let file_kw = args.take_kw("file");
     let mut pos = args.pos.into_iter();
-    let path = file_kw
-        .or_else(|| pos.next())
-        .ok_or_else(|| type_error("open() missing required argument 'file' (pos 1)"))?;
-    let mode = mode_kw
-        .or_else(|| pos.next())
-        .unwrap_or_else(|| Value::str("r"));
+    let path =
+        file_kw.or_else(|| pos.next()).ok_or_else(|| type_error("open() missing required argument 'file' (pos 1)"))?;
+    let mode = mode_kw.or_else(|| pos.next()).unwrap_or_else(|| Value::str("r"));
     let path = match &path {
         Value::Str(s) => s.as_str().to_string(),
         other => {
-            return Err(type_error(format!(
-                "expected str, bytes or os.PathLike object, not {}",
-                type_name(other)
-            )))
+            return Err(type_error(format!("expected str, bytes or os.PathLike object, not {}", type_name(other))))
         }
     };
     let mode = match &mode {
         Value::Str(s) => s.as_str().to_string(),
-        other => {
-            return Err(type_error(format!(
-                "open() argument 'mode' must be str, not {}",
-                type_name(other)
-            )))
-        }
+        other => return Err(type_error(format!("open() argument 'mode' must be str, not {}", type_name(other)))),
     };
     let base: String = mode.chars().filter(|c| *c != 't').collect();
     if base.contains('b') {
-        return Err(value_error(
-            "gilvm supports text files only (binary mode 'b' is not available)",
-        ));
+        return Err(value_error("gilvm supports text files only (binary mode 'b' is not available)"));
     }
     let state = match base.as_str() {
         "r" => {
-            if std::fs::metadata(&path)
-                .map(|m| m.is_dir())
-                .unwrap_or(false)
-            {
-                return Err(os_error(
-                    &std::io::Error::from_raw_os_error(21),
-                    Some(&path),
-                ));
+            if std::fs::metadata(&path).map(|m| m.is_dir()).unwrap_or(false) {
+                return Err(os_error(&std::io::Error::from_raw_os_error(21), Some(&path)));
             }
             let mut text = String::new();
-            File::open(&path)
-                .and_then(|mut f| f.read_to_string(&mut text))
-                .map_err(|e| os_error(&e, Some(&path)))?;
+            File::open(&path).and_then(|mut f| f.read_to_string(&mut text)).map_err(|e| os_error(&e, Some(&path)))?;
             FileState::Read { text, pos: 0 }
         }
         "w" => FileState::Write(File::create(&path).map_err(|e| os_error(&e, Some(&path)))?),
         "a" => FileState::Write(
-            std::fs::OpenOptions::new()
-                .append(true)
-                .create(true)
-                .open(&path)
-                .map_err(|e| os_error(&e, Some(&path)))?,
+            std::fs::OpenOptions::new().append(true).create(true).open(&path).map_err(|e| os_error(&e, Some(&path)))?,
         ),
         "x" => FileState::Write(
             std::fs::OpenOptions::new()
@@ -363,13 +305,7 @@ pub fn builtin_open(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
         ),
         _ => return Err(value_error(format!("invalid mode: '{mode}'"))),
     };
-    Ok(Value::native(
-        (PyFile {
-            name: path,
-            mode,
-            state: Mutex::new(state),
-        }),
-    ))
+    Ok(Value::native((PyFile { name: path, mode, state: Mutex::new(state) })))
 }
 
 fn this_file<'a>(this: &'a Value) -> PyResult<&'a PyFile> {
@@ -413,10 +349,7 @@ fn file_read(_vm: &mut Vm, mut args: Args) -> PyResult<Value> {
             let cut = if limit < 0 {
                 rest.len()
             } else {
-                rest.char_indices()
-                    .nth(limit as usize)
-                    .map(|(i, _)| i)
-                    .unwrap_or(rest.len())
+                rest.char_indices().nth(limit as usize).map(|(i, _)| i).unwrap_or(rest.len())
             };
             let out = rest[..cut].to_string();
             *pos += cut;
@@ -460,18 +393,12 @@ fn file_write(_vm: &mut Vm, mut args: Args) -> PyResult<Value> {
     let file = this_file(&this)?;
     let s = match &args.pos[0] {
         Value::Str(s) => s.clone(),
-        other => {
-            return Err(type_error(format!(
-                "write() argument must be str, not {}",
-                type_name(other)
-            )))
-        }
+        other => return Err(type_error(format!("write() argument must be str, not {}", type_name(other)))),
     };
     let mut st = file.state.lock();
     match &mut *st {
         FileState::Write(f) => {
-            f.write_all(s.as_str().as_bytes())
-                .map_err(|e| os_error(&e, Some(&file.name)))?;
+            f.write_all(s.as_str().as_bytes()).map_err(|e| os_error(&e, Some(&file.name)))?;
             Ok(Value::Int(s.char_len() as i64))
         }
         FileState::Closed => Err(closed_error()),

@@ -71,41 +71,19 @@ pub enum IterState {
 }
 
 pub fn new_iter(state: IterState) -> Value {
-    Value::Iter(Arc::new(IterObj {
-        state: Mutex::new(state),
-    }))
+    Value::Iter(Arc::new(IterObj { state: Mutex::new(state) }))
 }
 
 /// `iter(v)`.
 pub fn get_iter(vm: &mut Vm, v: &Value) -> PyResult<Value> {
     let state = match v {
         Value::Iter(_) => return Ok(v.clone()),
-        Value::List(l) => IterState::List {
-            list: l.clone(),
-            idx: 0,
-        },
-        Value::Tuple(t) => IterState::Tuple {
-            tuple: t.clone(),
-            idx: 0,
-        },
-        Value::Range(r) => IterState::Range {
-            cur: r.start,
-            stop: r.stop,
-            step: r.step,
-        },
-        Value::Str(s) => IterState::Str {
-            s: s.clone(),
-            pos: 0,
-        },
-        Value::Dict(d) => IterState::DictKeys {
-            dict: d.clone(),
-            idx: 0,
-            len: d.len(),
-        },
-        Value::Set(s) => IterState::Values {
-            items: s.values(),
-            idx: 0,
-        },
+        Value::List(l) => IterState::List { list: l.clone(), idx: 0 },
+        Value::Tuple(t) => IterState::Tuple { tuple: t.clone(), idx: 0 },
+        Value::Range(r) => IterState::Range { cur: r.start, stop: r.stop, step: r.step },
+        Value::Str(s) => IterState::Str { s: s.clone(), pos: 0 },
+        Value::Dict(d) => IterState::DictKeys { dict: d.clone(), idx: 0, len: d.len() },
+        Value::Set(s) => IterState::Values { items: s.values(), idx: 0 },
         Value::Instance(inst) => {
             if let Some(f) = inst.class.lookup("__iter__") {
                 let it = vm.call(&f, Args::new(vec![v.clone()]))?;
@@ -115,18 +93,12 @@ pub fn get_iter(vm: &mut Vm, v: &Value) -> PyResult<Value> {
                     _ => false,
                 };
                 if !ok {
-                    return Err(type_error(format!(
-                        "iter() returned non-iterator of type '{}'",
-                        type_name(&it)
-                    )));
+                    return Err(type_error(format!("iter() returned non-iterator of type '{}'", type_name(&it))));
                 }
                 return Ok(it);
             }
             if inst.class.lookup("__getitem__").is_some() {
-                IterState::GetItem {
-                    obj: v.clone(),
-                    idx: 0,
-                }
+                IterState::GetItem { obj: v.clone(), idx: 0 }
             } else {
                 return Err(not_iterable(v));
             }
@@ -159,10 +131,7 @@ pub fn next(vm: &mut Vm, it: &Value) -> PyResult<Option<Value>> {
         Value::Iter(obj) => next_builtin(vm, obj),
         Value::Instance(inst) => {
             let Some(f) = inst.class.lookup("__next__") else {
-                return Err(type_error(format!(
-                    "'{}' object is not an iterator",
-                    type_name(it)
-                )));
+                return Err(type_error(format!("'{}' object is not an iterator", type_name(it))));
             };
             match vm.call(&f, Args::new(vec![it.clone()])) {
                 Ok(v) => Ok(Some(v)),
@@ -178,16 +147,10 @@ pub fn next(vm: &mut Vm, it: &Value) -> PyResult<Option<Value>> {
                     Err(e) if e.matches("StopIteration") => Ok(None),
                     Err(e) => Err(e),
                 },
-                None => Err(type_error(format!(
-                    "'{}' object is not an iterator",
-                    type_name(it)
-                ))),
+                None => Err(type_error(format!("'{}' object is not an iterator", type_name(it)))),
             }
         }
-        _ => Err(type_error(format!(
-            "'{}' object is not an iterator",
-            type_name(it)
-        ))),
+        _ => Err(type_error(format!("'{}' object is not an iterator", type_name(it)))),
     }
 }
 

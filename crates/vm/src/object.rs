@@ -14,22 +14,95 @@ use crate::errors::PyResult;
 use crate::value::{Cell, PyStr, Value};
 use crate::vm::Vm;
 
-/// Attribute namespaces (class and instance `__dict__`s) keyed by interned names.
-pub type AttrMap = HashMap<Arc<str>, Value, BuildHasherDefault<StrHasher>>;
+/// An attribute namespace (a class's or an instance's `__dict__`): insertion-ordered and
+/// keyed by interned names, so lookups from bytecode compare pointers and reuse the
+/// name's cached hash.
+#[derive(Default, Clone)]
+pub struct AttrMap {
+    map: indexmap::IndexMap<NameKey, Value, BuildHasherDefault<PassThrough>>,
+}
 
-/// A fast hasher for attribute names.
-#[derive(Default)]
-pub struct StrHasher(PassThrough);
+#[derive(Clone)]
+struct NameKey(Arc<PyStr>);
 
-impl std::hash::Hasher for StrHasher {
-    fn finish(&self) -> u64 {
-        self.0.finish()
+impl std::hash::Hash for NameKey {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        state.write_u64(self.0.hash());
     }
-    fn write(&mut self, bytes: &[u8]) {
-        self.0.write(bytes)
+}
+
+impl PartialEq for NameKey {
+    fn eq(&self, other: &NameKey) -> bool {
+        Arc::ptr_eq(&self.0, &other.0) || self.0.as_str() == other.0.as_str()
     }
-    fn write_u8(&mut self, _: u8) {
-        // str's Hash impl appends a 0xff terminator; it adds nothing here.
+}
+
+impl Eq for NameKey {}
+
+/// Probes with a name whose hash is already known.
+struct NameProbe<'a> {
+    name: &'a str,
+    hash: u64,
+}
+
+impl std::hash::Hash for NameProbe<'_> {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        state.write_u64(self.hash);
+    }
+}
+
+impl indexmap::Equivalent<NameKey> for NameProbe<'_> {
+    fn equivalent(&self, key: &NameKey) -> bool {
+        let k = key.0.as_str();
+        (k.as_ptr() == self.name.as_ptr() && k.len() == self.name.len()) || k == self.name
+    }
+}
+
+impl AttrMap {
+    fn probe(name: &str) -> NameProbe<'_> {
+        NameProbe { name, hash: crate::dict::hash_bytes(name.as_bytes()).max(1) }
+    }
+
+    pub fn get(&self, name: &str) -> Option<&Value> {
+        self.map.get(&Self::probe(name))
+    }
+
+    /// The fast path for names from bytecode (interned, hash cached).
+    #[inline]
+    pub fn get_name(&self, name: &PyStr) -> Option<&Value> {
+        self.map.get(&NameProbe { name: name.as_str(), hash: name.hash() })
+    }
+
+    pub fn insert(&mut self, name: Arc<PyStr>, value: Value) -> Option<Value> {
+        self.map.insert(NameKey(name), value)
+    }
+
+    pub fn insert_str(&mut self, name: &str, value: Value) -> Option<Value> {
+        self.insert(crate::value::intern(name), value)
+    }
+
+    pub fn remove(&mut self, name: &str) -> Option<Value> {
+        self.map.shift_remove(&Self::probe(name))
+    }
+
+    pub fn contains(&self, name: &str) -> bool {
+        self.get(name).is_some()
+    }
+
+    pub fn len(&self) -> usize {
+        self.map.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.map.is_empty()
+    }
+
+    pub fn iter(&self) -> impl Iterator<Item = (&str, &Value)> {
+        self.map.iter().map(|(k, v)| (k.0.as_str(), v))
+    }
+
+    pub fn keys(&self) -> impl Iterator<Item = &str> {
+        self.map.keys().map(|k| k.0.as_str())
     }
 }
 
@@ -87,17 +160,25 @@ pub struct Class {
 impl Class {
     /// Looks `name` up along the inheritance chain.
     pub fn lookup(&self, name: &str) -> Option<Value> {
-        if let Some(v) = self.dict.read().get(name) {
-            return Some(v.clone());
-        }
-        let mut cls = self.base.clone();
-        while let Some(c) = cls {
-            if let Some(v) = c.dict.read().get(name) {
+        let probe = AttrMap::probe(name);
+        let mut cls = self;
+        loop {
+            if let Some(v) = cls.dict.read().map.get(&probe) {
                 return Some(v.clone());
             }
-            cls = c.base.clone();
+            cls = cls.base.as_deref()?;
         }
-        None
+    }
+
+    /// [`Class::lookup`] for a name from bytecode.
+    pub fn lookup_name(&self, name: &PyStr) -> Option<Value> {
+        let mut cls = self;
+        loop {
+            if let Some(v) = cls.dict.read().get_name(name) {
+                return Some(v.clone());
+            }
+            cls = cls.base.as_deref()?;
+        }
     }
 
     /// Whether `self` is `other` or derives from it.
@@ -127,7 +208,7 @@ impl Class {
         if is_hook(name, &value) {
             self.hooks.store(true, std::sync::atomic::Ordering::Relaxed);
         }
-        self.dict.write().insert(Arc::from(name), value);
+        self.dict.write().insert_str(name, value);
     }
 
     /// Whether instance attribute access must consult the class first.
@@ -149,8 +230,7 @@ impl Class {
 pub fn is_hook(name: &str, value: &Value) -> bool {
     matches!(name, "__setattr__" | "__getattribute__" | "__delattr__")
         || matches!(
-            downcast::<DescriptorObj>(value)
-                .map(|d| matches!(&*d.desc.read(), Descriptor::Property { .. })),
+            downcast::<DescriptorObj>(value).map(|d| matches!(&*d.desc.read(), Descriptor::Property { .. })),
             Some(true)
         )
 }
@@ -187,20 +267,27 @@ pub struct Instance {
 impl Instance {
     pub fn new(class: Arc<Class>) -> Instance {
         let exc = (class.kind == TypeKind::Exception).then(|| Mutex::new(ExcState::default()));
-        Instance {
-            class,
-            dict: Mutex::new(AttrMap::default()),
-            exc,
-            native: Mutex::new(None),
-        }
+        Instance { class, dict: Mutex::new(AttrMap::default()), exc, native: Mutex::new(None) }
     }
 
     pub fn get_attr(&self, name: &str) -> Option<Value> {
         self.dict.lock().get(name).cloned()
     }
 
+    #[inline]
+    pub fn get_attr_name(&self, name: &PyStr) -> Option<Value> {
+        self.dict.lock().get_name(name).cloned()
+    }
+
     pub fn set_attr(&self, name: &str, value: Value) {
-        self.dict.lock().insert(Arc::from(name), value);
+        self.dict.lock().insert_str(name, value);
+    }
+
+    /// Stores an attribute; the old value is dropped after the lock is released (its
+    /// destructor may free objects, and nothing runs under an object lock).
+    pub fn set_attr_name(&self, name: Arc<PyStr>, value: Value) {
+        let old = self.dict.lock().insert(name, value);
+        drop(old);
     }
 }
 
@@ -220,28 +307,10 @@ impl Code {
     /// Links a compiled code object (and every code object nested in it).
     pub fn link(co: &Arc<CodeObject>) -> Arc<Code> {
         let consts = co.consts.iter().map(constant_value).collect();
-        let names = co
-            .names
-            .iter()
-            .map(|n| Arc::new(PyStr::new(n.to_string())))
-            .collect();
-        let simple = !co.has_varargs
-            && !co.has_varkeywords
-            && co.kwonlyargcount == 0
-            && co.cellvars.is_empty();
-        let global_cache = co
-            .names
-            .iter()
-            .map(|_| Mutex::new(crate::dict::GlobalCache::Empty))
-            .collect();
-        Arc::new(Code {
-            co: co.clone(),
-            consts,
-            names,
-            nlocals: co.varnames.len(),
-            simple,
-            global_cache,
-        })
+        let names = co.names.iter().map(|n| Arc::new(PyStr::new(n.to_string()))).collect();
+        let simple = !co.has_varargs && !co.has_varkeywords && co.kwonlyargcount == 0 && co.cellvars.is_empty();
+        let global_cache = co.names.iter().map(|_| Mutex::new(crate::dict::GlobalCache::Empty)).collect();
+        Arc::new(Code { co: co.clone(), consts, names, nlocals: co.varnames.len(), simple, global_cache })
     }
 }
 
@@ -296,10 +365,7 @@ pub struct Args {
 
 impl Args {
     pub fn new(pos: Vec<Value>) -> Args {
-        Args {
-            pos,
-            kw: Vec::new(),
-        }
+        Args { pos, kw: Vec::new() }
     }
 
     /// Removes and returns keyword argument `name`.
@@ -386,9 +452,6 @@ impl NativeObject for SuperObj {
         self
     }
     fn repr(&self) -> Option<String> {
-        Some(format!(
-            "<super: <class '{}'>, <{} object>>",
-            self.start_after.name, "object"
-        ))
+        Some(format!("<super: <class '{}'>, <{} object>>", self.start_after.name, "object"))
     }
 }

@@ -53,9 +53,7 @@ pub fn to_f64(v: &Value) -> PyResult<Option<f64>> {
         Value::Float(f) => Some(*f),
         Value::Int(i) => Some(*i as f64),
         Value::Bool(b) => Some(*b as i64 as f64),
-        Value::BigInt(b) => Some(
-            bigint_to_f64(b).ok_or_else(|| overflow_error("int too large to convert to float"))?,
-        ),
+        Value::BigInt(b) => Some(bigint_to_f64(b).ok_or_else(|| overflow_error("int too large to convert to float"))?),
         _ => None,
     })
 }
@@ -77,11 +75,7 @@ pub fn binary_op(vm: &mut Vm, op: BinOp, a: &Value, b: &Value, inplace: bool) ->
     }
     if is_number(a) && is_number(b) {
         if is_int(a) && is_int(b) {
-            return bigint_op(
-                op,
-                &to_bigint(a).unwrap_or_default(),
-                &to_bigint(b).unwrap_or_default(),
-            );
+            return bigint_op(op, &to_bigint(a).unwrap_or_default(), &to_bigint(b).unwrap_or_default());
         }
         if let Some(v) = float_op(op, a, b)? {
             return Ok(v);
@@ -107,35 +101,22 @@ pub fn binary_op(vm: &mut Vm, op: BinOp, a: &Value, b: &Value, inplace: bool) ->
 }
 
 fn op_type_error(op: BinOp, a: &Value, b: &Value, inplace: bool) -> crate::errors::PyErr {
-    let sym = if inplace {
-        format!("{}=", op.symbol())
-    } else {
-        op.symbol().to_string()
-    };
+    let sym = if inplace { format!("{}=", op.symbol()) } else { op.symbol().to_string() };
     if op == BinOp::Add {
         if let Value::Str(_) | Value::List(_) | Value::Tuple(_) = a {
             if !matches!(b, Value::Instance(_)) {
                 let an = type_name(a);
-                return type_error(format!(
-                    "can only concatenate {an} (not \"{}\") to {an}",
-                    type_name(b)
-                ));
+                return type_error(format!("can only concatenate {an} (not \"{}\") to {an}", type_name(b)));
             }
         }
     }
     if op == BinOp::Mul {
         let seq = |v: &Value| matches!(v, Value::Str(_) | Value::List(_) | Value::Tuple(_));
         if seq(a) && !matches!(b, Value::Instance(_)) {
-            return type_error(format!(
-                "can't multiply sequence by non-int of type '{}'",
-                type_name(b)
-            ));
+            return type_error(format!("can't multiply sequence by non-int of type '{}'", type_name(b)));
         }
         if seq(b) && !matches!(a, Value::Instance(_)) {
-            return type_error(format!(
-                "can't multiply sequence by non-int of type '{}'",
-                type_name(a)
-            ));
+            return type_error(format!("can't multiply sequence by non-int of type '{}'", type_name(a)));
         }
     }
     if op == BinOp::Pow {
@@ -146,11 +127,7 @@ fn op_type_error(op: BinOp, a: &Value, b: &Value, inplace: bool) -> crate::error
             type_name(b)
         ));
     }
-    type_error(format!(
-        "unsupported operand type(s) for {sym}: '{}' and '{}'",
-        type_name(a),
-        type_name(b)
-    ))
+    type_error(format!("unsupported operand type(s) for {sym}: '{}' and '{}'", type_name(a), type_name(b)))
 }
 
 /// Calls `obj.name(other)` if `obj`'s class defines it; `None` if absent or NotImplemented.
@@ -162,11 +139,7 @@ fn call_dunder(vm: &mut Vm, obj: &Value, name: &str, other: &Value) -> PyResult<
         return Ok(None);
     };
     let r = vm.call(&f, Args::new(vec![obj.clone(), other.clone()]))?;
-    Ok(if matches!(r, Value::NotImplemented) {
-        None
-    } else {
-        Some(r)
-    })
+    Ok(if matches!(r, Value::NotImplemented) { None } else { Some(r) })
 }
 
 /// i64 arithmetic that stays in i64; `None` when the result needs a BigInt or a float path.
@@ -180,15 +153,13 @@ fn int_op_fast(op: BinOp, x: i64, y: i64) -> PyResult<Option<Value>> {
             if y == 0 {
                 return Err(zero_division("integer division or modulo by zero"));
             }
-            x.checked_div_euclid(y)
-                .map(|_| Value::Int(Integer::div_floor(&x, &y)))
+            x.checked_div_euclid(y).map(|_| Value::Int(Integer::div_floor(&x, &y)))
         }
         BinOp::Mod => {
             if y == 0 {
                 return Err(zero_division("integer modulo by zero"));
             }
-            x.checked_rem(y)
-                .map(|_| Value::Int(Integer::mod_floor(&x, &y)))
+            x.checked_rem(y).map(|_| Value::Int(Integer::mod_floor(&x, &y)))
         }
         BinOp::Div => {
             if y == 0 {
@@ -270,9 +241,7 @@ fn bigint_op(op: BinOp, x: &BigInt, y: &BigInt) -> PyResult<Value> {
         BinOp::BitOr => x | y,
         BinOp::BitXor => x ^ y,
         BinOp::LShift => {
-            let n = y
-                .to_i64()
-                .ok_or_else(|| overflow_error("too many digits in integer"))?;
+            let n = y.to_i64().ok_or_else(|| overflow_error("too many digits in integer"))?;
             if n < 0 {
                 return Err(crate::errors::value_error("negative shift count"));
             }
@@ -302,24 +271,15 @@ fn bigint_op(op: BinOp, x: &BigInt, y: &BigInt) -> PyResult<Value> {
                 if x.is_zero() {
                     return Err(zero_division("0.0 cannot be raised to a negative power"));
                 }
-                return Ok(Value::Float(
-                    fx.unwrap_or(f64::INFINITY)
-                        .powf(fy.unwrap_or(f64::NEG_INFINITY)),
-                ));
+                return Ok(Value::Float(fx.unwrap_or(f64::INFINITY).powf(fy.unwrap_or(f64::NEG_INFINITY))));
             }
-            let e = y
-                .to_u32()
-                .ok_or_else(|| overflow_error("exponent too large"))?;
+            let e = y.to_u32().ok_or_else(|| overflow_error("exponent too large"))?;
             if x.magnitude().bits() as u128 * e as u128 > 64 * 1024 * 1024 * 8 {
                 return Err(crate::errors::exc("MemoryError", ""));
             }
             num_traits::pow(x.clone(), e as usize)
         }
-        BinOp::MatMul => {
-            return Err(type_error(
-                "unsupported operand type(s) for @: 'int' and 'int'",
-            ))
-        }
+        BinOp::MatMul => return Err(type_error("unsupported operand type(s) for @: 'int' and 'int'")),
     }))
 }
 
@@ -331,13 +291,11 @@ fn int_true_div(x: &BigInt, y: &BigInt) -> PyResult<f64> {
             // Scale so that the quotient carries 64+ significant bits, then round once.
             let shift = (y.bits() as i64 - x.bits() as i64 + 66).max(0) as usize;
             let q = (x << shift) / y;
-            let qf = bigint_to_f64(&q)
-                .ok_or_else(|| overflow_error("integer division result too large for a float"))?;
+            let qf =
+                bigint_to_f64(&q).ok_or_else(|| overflow_error("integer division result too large for a float"))?;
             let r = qf / 2f64.powi(shift as i32);
             if r.is_infinite() {
-                return Err(overflow_error(
-                    "integer division result too large for a float",
-                ));
+                return Err(overflow_error("integer division result too large for a float"));
             }
             Ok(r)
         }
@@ -431,13 +389,7 @@ fn check_repeat(len: usize, n: i64) -> PyResult<usize> {
 }
 
 /// Operators on built-in containers and strings.
-fn builtin_op(
-    vm: &mut Vm,
-    op: BinOp,
-    a: &Value,
-    b: &Value,
-    inplace: bool,
-) -> PyResult<Option<Value>> {
+fn builtin_op(vm: &mut Vm, op: BinOp, a: &Value, b: &Value, inplace: bool) -> PyResult<Option<Value>> {
     Ok(Some(match (op, a, b) {
         (BinOp::Add, Value::Str(x), Value::Str(y)) => {
             let mut s = String::with_capacity(x.as_str().len() + y.as_str().len());
@@ -456,11 +408,7 @@ fn builtin_op(
             Value::list(items)
         }
         (BinOp::Add, Value::List(x), other) if inplace => {
-            if matches!(other, Value::Instance(_))
-                && crate::protocol::class_of(other)
-                    .lookup("__iter__")
-                    .is_none()
-            {
+            if matches!(other, Value::Instance(_)) && crate::protocol::class_of(other).lookup("__iter__").is_none() {
                 return Ok(None);
             }
             let extra = crate::protocol::collect(vm, other)?;
@@ -472,15 +420,11 @@ fn builtin_op(
             items.extend(y.items.iter().cloned());
             Value::tuple(items)
         }
-        (BinOp::Mul, Value::Str(s), n) | (BinOp::Mul, n, Value::Str(s))
-            if repeat_count(n).is_some() =>
-        {
+        (BinOp::Mul, Value::Str(s), n) | (BinOp::Mul, n, Value::Str(s)) if repeat_count(n).is_some() => {
             let n = check_repeat(s.as_str().len(), repeat_count(n).unwrap_or(0))?;
             Value::str(s.as_str().repeat(n))
         }
-        (BinOp::Mul, Value::List(l), n) | (BinOp::Mul, n, Value::List(l))
-            if repeat_count(n).is_some() =>
-        {
+        (BinOp::Mul, Value::List(l), n) | (BinOp::Mul, n, Value::List(l)) if repeat_count(n).is_some() => {
             let items = l.snapshot();
             let n = check_repeat(items.len(), repeat_count(n).unwrap_or(0))?;
             if inplace && matches!(a, Value::List(_)) {
@@ -498,9 +442,7 @@ fn builtin_op(
             }
             Value::list(out)
         }
-        (BinOp::Mul, Value::Tuple(t), n) | (BinOp::Mul, n, Value::Tuple(t))
-            if repeat_count(n).is_some() =>
-        {
+        (BinOp::Mul, Value::Tuple(t), n) | (BinOp::Mul, n, Value::Tuple(t)) if repeat_count(n).is_some() => {
             let n = check_repeat(t.items.len(), repeat_count(n).unwrap_or(0))?;
             let mut out = Vec::with_capacity(t.items.len() * n);
             for _ in 0..n {
@@ -509,31 +451,18 @@ fn builtin_op(
             Value::tuple(out)
         }
         (BinOp::Mod, Value::Str(s), args) => {
-            if matches!(args, Value::Instance(_))
-                && crate::protocol::class_of(args).lookup("__rmod__").is_some()
-            {
+            if matches!(args, Value::Instance(_)) && crate::protocol::class_of(args).lookup("__rmod__").is_some() {
                 return Ok(None);
             }
-            Value::str(crate::methods::percent::percent_format(
-                vm,
-                s.as_str(),
-                args,
-            )?)
+            Value::str(crate::methods::percent::percent_format(vm, s.as_str(), args)?)
         }
-        (
-            BinOp::BitOr | BinOp::BitAnd | BinOp::Sub | BinOp::BitXor,
-            Value::Set(x),
-            Value::Set(y),
-        ) => {
+        (BinOp::BitOr | BinOp::BitAnd | BinOp::Sub | BinOp::BitXor, Value::Set(x), Value::Set(y)) => {
             let r = crate::methods::set::set_op(op, x, y)?;
             if inplace {
                 *x.table.lock() = r;
                 return Ok(Some(a.clone()));
             }
-            Value::Set(Arc::new(crate::set::Set {
-                table: crate::sync::Mutex::new(r),
-                frozen: x.frozen,
-            }))
+            Value::Set(Arc::new(crate::set::Set { table: crate::sync::Mutex::new(r), frozen: x.frozen }))
         }
         (BinOp::BitOr, Value::Dict(x), Value::Dict(y)) => {
             if inplace {
@@ -591,10 +520,7 @@ fn unary_dunder(vm: &mut Vm, v: &Value, name: &str, sym: &str) -> PyResult<Value
             return vm.call(&f, Args::new(vec![v.clone()]));
         }
     }
-    Err(type_error(format!(
-        "bad operand type for unary {sym}: '{}'",
-        type_name(v)
-    )))
+    Err(type_error(format!("bad operand type for unary {sym}: '{}'", type_name(v))))
 }
 
 /// `abs(x)`.
@@ -609,19 +535,9 @@ pub fn abs(vm: &mut Vm, v: &Value) -> PyResult<Value> {
         Value::Float(f) => Value::Float(f.abs()),
         Value::Instance(inst) => match inst.class.lookup("__abs__") {
             Some(f) => vm.call(&f, Args::new(vec![v.clone()]))?,
-            None => {
-                return Err(type_error(format!(
-                    "bad operand type for abs(): '{}'",
-                    type_name(v)
-                )))
-            }
+            None => return Err(type_error(format!("bad operand type for abs(): '{}'", type_name(v)))),
         },
-        _ => {
-            return Err(type_error(format!(
-                "bad operand type for abs(): '{}'",
-                type_name(v)
-            )))
-        }
+        _ => return Err(type_error(format!("bad operand type for abs(): '{}'", type_name(v)))),
     })
 }
 

@@ -79,10 +79,7 @@ pub fn truthy(vm: &mut Vm, v: &Value) -> PyResult<bool> {
                 match vm.call(&f, Args::new(vec![v.clone()]))? {
                     Value::Bool(b) => b,
                     other => {
-                        return Err(type_error(format!(
-                            "__bool__ should return bool, returned {}",
-                            type_name(&other)
-                        )))
+                        return Err(type_error(format!("__bool__ should return bool, returned {}", type_name(&other))))
                     }
                 }
             } else if inst.class.lookup("__len__").is_some() {
@@ -106,9 +103,7 @@ pub fn repr(vm: &mut Vm, v: &Value) -> PyResult<String> {
         Value::Str(s) => gilvm_compiler::dis::str_repr(s.as_str()),
         Value::List(l) => {
             let items = l.snapshot();
-            return guarded(vm, v, "[...]", |vm| {
-                Ok(format!("[{}]", join_reprs(vm, &items)?))
-            });
+            return guarded(vm, v, "[...]", |vm| Ok(format!("[{}]", join_reprs(vm, &items)?)));
         }
         Value::Tuple(t) => {
             let items = t.items.to_vec();
@@ -151,18 +146,9 @@ pub fn repr(vm: &mut Vm, v: &Value) -> PyResult<String> {
             }
         }
         Value::Slice(s) => {
-            format!(
-                "slice({}, {}, {})",
-                repr(vm, &s.start)?,
-                repr(vm, &s.stop)?,
-                repr(vm, &s.step)?
-            )
+            format!("slice({}, {}, {})", repr(vm, &s.start)?, repr(vm, &s.stop)?, repr(vm, &s.step)?)
         }
-        Value::Function(f) => format!(
-            "<function {} at {:#x}>",
-            f.qualname,
-            v.heap_ptr().unwrap_or(0)
-        ),
+        Value::Function(f) => format!("<function {} at {:#x}>", f.qualname, v.heap_ptr().unwrap_or(0)),
         Value::Builtin(b) => match b.owner {
             Some(owner) => format!("<method '{}' of '{}' objects>", b.name, owner),
             None => format!("<built-in function {}>", b.name),
@@ -227,21 +213,15 @@ pub fn bigint_to_str(b: &BigInt) -> PyResult<String> {
 
 fn default_repr(v: &Value) -> String {
     let cls = class_of(v);
-    let name = if &*cls.module == "builtins" {
-        cls.qualname.to_string()
-    } else {
-        format!("{}.{}", cls.module, cls.qualname)
-    };
+    let name =
+        if &*cls.module == "builtins" { cls.qualname.to_string() } else { format!("{}.{}", cls.module, cls.qualname) };
     format!("<{} object at {:#x}>", name, v.heap_ptr().unwrap_or(0))
 }
 
 fn repr_result(vm: &mut Vm, f: &Value, v: &Value, what: &str) -> PyResult<String> {
     match vm.call(f, Args::new(vec![v.clone()]))? {
         Value::Str(s) => Ok(s.as_str().to_string()),
-        other => Err(type_error(format!(
-            "{what} returned non-string (type {})",
-            type_name(&other)
-        ))),
+        other => Err(type_error(format!("{what} returned non-string (type {})", type_name(&other)))),
     }
 }
 
@@ -250,11 +230,7 @@ fn exception_repr(vm: &mut Vm, v: &Value) -> PyResult<String> {
         return Ok(String::new());
     };
     let args = exception_args(v);
-    let inner = if args.len() == 1 {
-        repr(vm, &args[0])?
-    } else {
-        join_reprs(vm, &args)?
-    };
+    let inner = if args.len() == 1 { repr(vm, &args[0])? } else { join_reprs(vm, &args)? };
     Ok(format!("{}({})", inst.class.name, inner))
 }
 
@@ -270,12 +246,7 @@ pub fn exception_args(v: &Value) -> Vec<Value> {
 }
 
 /// Runs `f` unless `v` is already being repr'd further up (then returns `dots`).
-fn guarded(
-    vm: &mut Vm,
-    v: &Value,
-    dots: &str,
-    f: impl FnOnce(&mut Vm) -> PyResult<String>,
-) -> PyResult<String> {
+fn guarded(vm: &mut Vm, v: &Value, dots: &str, f: impl FnOnce(&mut Vm) -> PyResult<String>) -> PyResult<String> {
     let ptr = v.heap_ptr().unwrap_or(0);
     if vm.repr_guard.contains(&ptr) {
         return Ok(dots.to_string());
@@ -375,8 +346,7 @@ pub fn eq(vm: &mut Vm, a: &Value, b: &Value) -> PyResult<bool> {
             a.is(b)
         }
         (Range(x), Range(y)) => {
-            x.len() == y.len()
-                && (x.len() == 0 || (x.start == y.start && (x.len() == 1 || x.step == y.step)))
+            x.len() == y.len() && (x.len() == 0 || (x.start == y.start && (x.len() == 1 || x.step == y.step)))
         }
         _ => {
             if let (Some(x), Some(y)) = (builtin_hash(a).map(|_| a), builtin_hash(b).map(|_| b)) {
@@ -401,13 +371,7 @@ fn seq_eq(vm: &mut Vm, xs: &[Value], ys: &[Value]) -> PyResult<bool> {
 }
 
 /// Tries `a.name(b)`, then `b.rname(a)`; `None` when both are missing or NotImplemented.
-fn rich_dunder(
-    vm: &mut Vm,
-    a: &Value,
-    b: &Value,
-    name: &str,
-    rname: &str,
-) -> PyResult<Option<Value>> {
+fn rich_dunder(vm: &mut Vm, a: &Value, b: &Value, name: &str, rname: &str) -> PyResult<Option<Value>> {
     if let Some(f) = special(a, name) {
         let r = vm.call(&f, Args::new(vec![a.clone(), b.clone()]))?;
         if !matches!(r, Value::NotImplemented) {
@@ -503,9 +467,7 @@ pub fn compare(vm: &mut Vm, op: CmpOp, a: &Value, b: &Value) -> PyResult<Value> 
 fn builtin_order(vm: &mut Vm, a: &Value, b: &Value) -> PyResult<Option<std::cmp::Ordering>> {
     use Value::*;
     Ok(match (a, b) {
-        (Int(_) | Bool(_) | BigInt(_) | Float(_), Int(_) | Bool(_) | BigInt(_) | Float(_)) => {
-            num_cmp(a, b)
-        }
+        (Int(_) | Bool(_) | BigInt(_) | Float(_), Int(_) | Bool(_) | BigInt(_) | Float(_)) => num_cmp(a, b),
         (Str(x), Str(y)) => Some(x.as_str().cmp(y.as_str())),
         (List(x), List(y)) => {
             let (xs, ys) = (x.snapshot(), y.snapshot());
@@ -539,9 +501,7 @@ pub fn num_cmp(a: &Value, b: &Value) -> Option<std::cmp::Ordering> {
                         // Compare exactly: floor(x) against i, then the fraction.
                         let fl = num_traits::FromPrimitive::from_f64(x.floor()).unwrap_or_default();
                         match (&fl as &num_bigint::BigInt).cmp(&i) {
-                            std::cmp::Ordering::Equal if x.fract() > 0.0 => {
-                                std::cmp::Ordering::Greater
-                            }
+                            std::cmp::Ordering::Equal if x.fract() > 0.0 => std::cmp::Ordering::Greater,
                             o => o,
                         }
                     }
@@ -560,11 +520,7 @@ fn seq_cmp(vm: &mut Vm, xs: &[Value], ys: &[Value]) -> PyResult<std::cmp::Orderi
             continue;
         }
         let lt = compare(vm, CmpOp::Lt, x, y)?;
-        return Ok(if truthy(vm, &lt)? {
-            std::cmp::Ordering::Less
-        } else {
-            std::cmp::Ordering::Greater
-        });
+        return Ok(if truthy(vm, &lt)? { std::cmp::Ordering::Less } else { std::cmp::Ordering::Greater });
     }
     Ok(xs.len().cmp(&ys.len()))
 }
@@ -587,18 +543,12 @@ pub fn hkey(vm: &mut Vm, v: &Value) -> PyResult<HKey> {
                     Value::Bool(b) => b as u64,
                     _ => return Err(type_error("__hash__ method should return an integer")),
                 };
-                return Ok(HKey {
-                    hash,
-                    key: v.clone(),
-                });
+                return Ok(HKey { hash, key: v.clone() });
             }
             if inst.class.lookup("__eq__").is_some() {
                 return Err(unhashable(v));
             }
-            Ok(HKey {
-                hash: (v.heap_ptr().unwrap_or(0) >> 4) as u64,
-                key: v.clone(),
-            })
+            Ok(HKey { hash: (v.heap_ptr().unwrap_or(0) >> 4) as u64, key: v.clone() })
         }
         Value::Tuple(t) => {
             // A tuple holding user objects: hash its items through Python.
@@ -610,10 +560,7 @@ pub fn hkey(vm: &mut Vm, v: &Value) -> PyResult<HKey> {
                     .rotate_left(31)
                     .wrapping_mul(0x9E3779B185EBCA87);
             }
-            Ok(HKey {
-                hash: acc,
-                key: v.clone(),
-            })
+            Ok(HKey { hash: acc, key: v.clone() })
         }
         _ => Err(unhashable(v)),
     }
@@ -690,9 +637,7 @@ pub fn len(vm: &mut Vm, v: &Value) -> PyResult<usize> {
                 let r = vm.call(&f, Args::new(vec![v.clone()]))?;
                 match r {
                     Value::Int(i) if i >= 0 => i as usize,
-                    Value::Int(_) => {
-                        return Err(crate::errors::value_error("__len__() should return >= 0"))
-                    }
+                    Value::Int(_) => return Err(crate::errors::value_error("__len__() should return >= 0")),
                     Value::Bool(b) => b as usize,
                     other => {
                         return Err(type_error(format!(
@@ -702,19 +647,9 @@ pub fn len(vm: &mut Vm, v: &Value) -> PyResult<usize> {
                     }
                 }
             }
-            None => {
-                return Err(type_error(format!(
-                    "object of type '{}' has no len()",
-                    type_name(v)
-                )))
-            }
+            None => return Err(type_error(format!("object of type '{}' has no len()", type_name(v)))),
         },
-        _ => {
-            return Err(type_error(format!(
-                "object of type '{}' has no len()",
-                type_name(v)
-            )))
-        }
+        _ => return Err(type_error(format!("object of type '{}' has no len()", type_name(v)))),
     })
 }
 
@@ -760,10 +695,7 @@ pub fn contains(vm: &mut Vm, container: &Value, item: &Value) -> PyResult<bool> 
             if let Some(r) = crate::methods::collections::view_contains(vm, container, item) {
                 return r;
             }
-            return Err(type_error(format!(
-                "argument of type '{}' is not iterable",
-                type_name(container)
-            )));
+            return Err(type_error(format!("argument of type '{}' is not iterable", type_name(container))));
         }
         Value::Range(r) => match item {
             Value::Int(i) => {
@@ -780,8 +712,7 @@ pub fn contains(vm: &mut Vm, container: &Value, item: &Value) -> PyResult<bool> 
                 let r = vm.call(&f, Args::new(vec![container.clone(), item.clone()]))?;
                 return truthy(vm, &r);
             }
-            if inst.class.lookup("__iter__").is_some() || inst.class.lookup("__getitem__").is_some()
-            {
+            if inst.class.lookup("__iter__").is_some() || inst.class.lookup("__getitem__").is_some() {
                 let it = crate::iter::get_iter(vm, container)?;
                 while let Some(x) = crate::iter::next(vm, &it)? {
                     if x.is(item) || eq(vm, &x, item)? {
@@ -790,10 +721,7 @@ pub fn contains(vm: &mut Vm, container: &Value, item: &Value) -> PyResult<bool> 
                 }
                 return Ok(false);
             }
-            return Err(type_error(format!(
-                "argument of type '{}' is not iterable",
-                type_name(container)
-            )));
+            return Err(type_error(format!("argument of type '{}' is not iterable", type_name(container))));
         }
         Value::Iter(_) => {
             while let Some(x) = crate::iter::next(vm, container)? {
@@ -803,12 +731,7 @@ pub fn contains(vm: &mut Vm, container: &Value, item: &Value) -> PyResult<bool> 
             }
             false
         }
-        _ => {
-            return Err(type_error(format!(
-                "argument of type '{}' is not iterable",
-                type_name(container)
-            )))
-        }
+        _ => return Err(type_error(format!("argument of type '{}' is not iterable", type_name(container)))),
     })
 }
 
@@ -817,13 +740,8 @@ pub fn index_value(v: &Value, what: &str) -> PyResult<i64> {
     match v {
         Value::Int(i) => Ok(*i),
         Value::Bool(b) => Ok(*b as i64),
-        Value::BigInt(_) => Err(index_error(format!(
-            "cannot fit 'int' into an index-sized integer"
-        ))),
-        other => Err(type_error(format!(
-            "{what} indices must be integers or slices, not {}",
-            type_name(other)
-        ))),
+        Value::BigInt(_) => Err(index_error(format!("cannot fit 'int' into an index-sized integer"))),
+        other => Err(type_error(format!("{what} indices must be integers or slices, not {}", type_name(other)))),
     }
 }
 
@@ -841,9 +759,7 @@ pub fn getitem(vm: &mut Vm, container: &Value, key: &Value) -> PyResult<Value> {
             if let Value::Slice(s) = key {
                 let items = l.snapshot();
                 let idx = crate::methods::seq::slice_indices(vm, s, items.len())?;
-                return Ok(Value::list(
-                    idx.into_iter().map(|i| items[i].clone()).collect(),
-                ));
+                return Ok(Value::list(idx.into_iter().map(|i| items[i].clone()).collect()));
             }
             let i = index_value(key, "list")?;
             let items = l.items.lock();
@@ -855,9 +771,7 @@ pub fn getitem(vm: &mut Vm, container: &Value, key: &Value) -> PyResult<Value> {
         Value::Tuple(t) => {
             if let Value::Slice(s) = key {
                 let idx = crate::methods::seq::slice_indices(vm, s, t.items.len())?;
-                return Ok(Value::tuple(
-                    idx.into_iter().map(|i| t.items[i].clone()).collect(),
-                ));
+                return Ok(Value::tuple(idx.into_iter().map(|i| t.items[i].clone()).collect()));
             }
             let i = index_value(key, "tuple")?;
             match norm_index(i, t.items.len()) {
@@ -876,10 +790,7 @@ pub fn getitem(vm: &mut Vm, container: &Value, key: &Value) -> PyResult<Value> {
         Value::Range(r) => {
             if let Value::Slice(s) = key {
                 let idx = crate::methods::seq::slice_indices(vm, s, r.len() as usize)?;
-                let items = idx
-                    .into_iter()
-                    .map(|i| Value::Int(r.get(i as i64)))
-                    .collect();
+                let items = idx.into_iter().map(|i| Value::Int(r.get(i as i64))).collect();
                 return Ok(Value::list(items));
             }
             let i = index_value(key, "range")?;
@@ -890,16 +801,10 @@ pub fn getitem(vm: &mut Vm, container: &Value, key: &Value) -> PyResult<Value> {
         }
         Value::Instance(inst) => match inst.class.lookup("__getitem__") {
             Some(f) => vm.call(&f, Args::new(vec![container.clone(), key.clone()])),
-            None => Err(type_error(format!(
-                "'{}' object is not subscriptable",
-                type_name(container)
-            ))),
+            None => Err(type_error(format!("'{}' object is not subscriptable", type_name(container)))),
         },
         Value::Class(c) if c.kind != TypeKind::Object => Ok(container.clone()),
-        _ => Err(type_error(format!(
-            "'{}' object is not subscriptable",
-            type_name(container)
-        ))),
+        _ => Err(type_error(format!("'{}' object is not subscriptable", type_name(container)))),
     }
 }
 
@@ -927,18 +832,10 @@ pub fn setitem(vm: &mut Vm, container: &Value, key: &Value, value: Value) -> PyR
             Ok(())
         }
         Value::Instance(inst) => match inst.class.lookup("__setitem__") {
-            Some(f) => vm
-                .call(&f, Args::new(vec![container.clone(), key.clone(), value]))
-                .map(|_| ()),
-            None => Err(type_error(format!(
-                "'{}' object does not support item assignment",
-                type_name(container)
-            ))),
+            Some(f) => vm.call(&f, Args::new(vec![container.clone(), key.clone(), value])).map(|_| ()),
+            None => Err(type_error(format!("'{}' object does not support item assignment", type_name(container)))),
         },
-        _ => Err(type_error(format!(
-            "'{}' object does not support item assignment",
-            type_name(container)
-        ))),
+        _ => Err(type_error(format!("'{}' object does not support item assignment", type_name(container)))),
     }
 }
 
@@ -974,18 +871,10 @@ pub fn delitem(vm: &mut Vm, container: &Value, key: &Value) -> PyResult<()> {
             }
         }
         Value::Instance(inst) => match inst.class.lookup("__delitem__") {
-            Some(f) => vm
-                .call(&f, Args::new(vec![container.clone(), key.clone()]))
-                .map(|_| ()),
-            None => Err(type_error(format!(
-                "'{}' object doesn't support item deletion",
-                type_name(container)
-            ))),
+            Some(f) => vm.call(&f, Args::new(vec![container.clone(), key.clone()])).map(|_| ()),
+            None => Err(type_error(format!("'{}' object doesn't support item deletion", type_name(container)))),
         },
-        _ => Err(type_error(format!(
-            "'{}' object doesn't support item deletion",
-            type_name(container)
-        ))),
+        _ => Err(type_error(format!("'{}' object doesn't support item deletion", type_name(container)))),
     }
 }
 
@@ -1010,12 +899,7 @@ pub fn as_int(v: &Value) -> PyResult<i64> {
     match v {
         Value::Int(i) => Ok(*i),
         Value::Bool(b) => Ok(*b as i64),
-        Value::BigInt(_) => Err(crate::errors::overflow_error(
-            "Python int too large to convert to C ssize_t",
-        )),
-        other => Err(type_error(format!(
-            "'{}' object cannot be interpreted as an integer",
-            type_name(other)
-        ))),
+        Value::BigInt(_) => Err(crate::errors::overflow_error("Python int too large to convert to C ssize_t")),
+        other => Err(type_error(format!("'{}' object cannot be interpreted as an integer", type_name(other)))),
     }
 }

@@ -31,9 +31,7 @@ pub struct RunOptions {
 pub fn run(source: Source, opts: RunOptions) -> i32 {
     let (filename, text, argv0) = match source {
         Source::File(path) => {
-            let abs = std::path::absolute(&path)
-                .map(|p| p.display().to_string())
-                .unwrap_or(path.clone());
+            let abs = std::path::absolute(&path).map(|p| p.display().to_string()).unwrap_or(path.clone());
             match std::fs::read(&path) {
                 Ok(bytes) => match String::from_utf8(bytes) {
                     Ok(text) => (abs, text, path),
@@ -66,10 +64,10 @@ pub fn run(source: Source, opts: RunOptions) -> i32 {
     let mut argv = vec![argv0];
     argv.extend(opts.args);
     let interp = Interp::new(argv, opts.unbuffered);
-    interp
-        .sources
-        .lock()
-        .insert(Arc::from(filename.as_str()), Arc::from(text.as_str()));
+    // Like CPython, tracebacks show source lines for files only (not for `-c` code).
+    if filename != "<string>" {
+        interp.sources.lock().insert(Arc::from(filename.as_str()), Arc::from(text.as_str()));
+    }
     let worker_interp = interp.clone();
     let worker = std::thread::Builder::new()
         .name("MainThread".into())
@@ -95,10 +93,7 @@ fn run_main(interp: Arc<Interp>, code: Arc<gilvm_compiler::CodeObject>, filename
     if filename != "<string>" {
         globals.set_str("__file__", Value::str(filename));
     }
-    let main = Value::Module(Arc::new(Module {
-        name: Arc::from("__main__"),
-        dict: globals.clone(),
-    }));
+    let main = Value::Module(Arc::new(Module { name: Arc::from("__main__"), dict: globals.clone() }));
     interp.modules.lock().insert("__main__".into(), main);
     let result = vm.run_module_code(Code::link(&code), globals);
     match result {

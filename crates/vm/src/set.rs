@@ -27,11 +27,7 @@ pub struct SetTable {
 
 impl Default for SetTable {
     fn default() -> Self {
-        SetTable {
-            slots: vec![Slot::Empty; MIN_SIZE],
-            fill: 0,
-            used: 0,
-        }
+        SetTable { slots: vec![Slot::Empty; MIN_SIZE], fill: 0, used: 0 }
     }
 }
 
@@ -54,11 +50,7 @@ impl SetTable {
         let mut perturb = key.hash;
         let mut i = key.hash as usize & mask;
         loop {
-            let probes = if i + LINEAR_PROBES <= mask {
-                LINEAR_PROBES
-            } else {
-                0
-            };
+            let probes = if i + LINEAR_PROBES <= mask { LINEAR_PROBES } else { 0 };
             for j in 0..=probes {
                 match &self.slots[i + j] {
                     Slot::Empty => return None,
@@ -67,11 +59,7 @@ impl SetTable {
                 }
             }
             perturb >>= PERTURB_SHIFT;
-            i = (i
-                .wrapping_mul(5)
-                .wrapping_add(1)
-                .wrapping_add(perturb as usize))
-                & mask;
+            i = (i.wrapping_mul(5).wrapping_add(1).wrapping_add(perturb as usize)) & mask;
         }
     }
 
@@ -82,11 +70,7 @@ impl SetTable {
         let mut i = hash as usize & mask;
         let mut out = Vec::new();
         loop {
-            let probes = if i + LINEAR_PROBES <= mask {
-                LINEAR_PROBES
-            } else {
-                0
-            };
+            let probes = if i + LINEAR_PROBES <= mask { LINEAR_PROBES } else { 0 };
             for j in 0..=probes {
                 match &self.slots[i + j] {
                     Slot::Empty => return out,
@@ -95,11 +79,7 @@ impl SetTable {
                 }
             }
             perturb >>= PERTURB_SHIFT;
-            i = (i
-                .wrapping_mul(5)
-                .wrapping_add(1)
-                .wrapping_add(perturb as usize))
-                & mask;
+            i = (i.wrapping_mul(5).wrapping_add(1).wrapping_add(perturb as usize)) & mask;
         }
     }
 
@@ -114,11 +94,7 @@ impl SetTable {
         let mut i = key.hash as usize & mask;
         let mut freeslot = None;
         let target = 'search: loop {
-            let probes = if i + LINEAR_PROBES <= mask {
-                LINEAR_PROBES
-            } else {
-                0
-            };
+            let probes = if i + LINEAR_PROBES <= mask { LINEAR_PROBES } else { 0 };
             for j in 0..=probes {
                 match &self.slots[i + j] {
                     Slot::Empty => break 'search i + j,
@@ -132,11 +108,7 @@ impl SetTable {
                 }
             }
             perturb >>= PERTURB_SHIFT;
-            i = (i
-                .wrapping_mul(5)
-                .wrapping_add(1)
-                .wrapping_add(perturb as usize))
-                & mask;
+            i = (i.wrapping_mul(5).wrapping_add(1).wrapping_add(perturb as usize)) & mask;
         };
         if let Some(free) = freeslot {
             self.slots[free] = Slot::Full(key);
@@ -147,11 +119,7 @@ impl SetTable {
         self.fill += 1;
         self.used += 1;
         if self.fill * 5 >= mask * 3 {
-            let minused = if self.used > 50000 {
-                self.used * 2
-            } else {
-                self.used * 4
-            };
+            let minused = if self.used > 50000 { self.used * 2 } else { self.used * 4 };
             self.resize(minused);
         }
         true
@@ -181,11 +149,7 @@ impl SetTable {
                         }
                     }
                     perturb >>= PERTURB_SHIFT;
-                    i = (i
-                        .wrapping_mul(5)
-                        .wrapping_add(1)
-                        .wrapping_add(perturb as usize))
-                        & mask;
+                    i = (i.wrapping_mul(5).wrapping_add(1).wrapping_add(perturb as usize)) & mask;
                 };
                 self.slots[idx] = Slot::Full(k);
             }
@@ -246,10 +210,7 @@ pub struct Set {
 
 impl Set {
     pub fn new(table: SetTable) -> Set {
-        Set {
-            table: Mutex::new(table),
-            frozen: false,
-        }
+        Set { table: Mutex::new(table), frozen: false }
     }
 
     pub fn len(&self) -> usize {

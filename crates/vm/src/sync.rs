@@ -40,9 +40,7 @@ pub struct MutexGuard<'a, T> {
 
 impl<T> Mutex<T> {
     pub const fn new(value: T) -> Mutex<T> {
-        Mutex {
-            inner: parking_lot::Mutex::new(value),
-        }
+        Mutex { inner: parking_lot::Mutex::new(value) }
     }
 
     #[inline]
@@ -114,9 +112,7 @@ pub struct WriteGuard<'a, T> {
 
 impl<T> RwLock<T> {
     pub const fn new(value: T) -> RwLock<T> {
-        RwLock {
-            inner: parking_lot::RwLock::new(value),
-        }
+        RwLock { inner: parking_lot::RwLock::new(value) }
     }
 
     #[inline]
@@ -129,10 +125,7 @@ impl<T> RwLock<T> {
             None
         };
         // SAFETY: as for `Mutex::lock`.
-        ReadGuard {
-            data: unsafe { &*self.inner.data_ptr() },
-            raw,
-        }
+        ReadGuard { data: unsafe { &*self.inner.data_ptr() }, raw }
     }
 
     #[inline]
@@ -145,10 +138,7 @@ impl<T> RwLock<T> {
             None
         };
         // SAFETY: as for `Mutex::lock`.
-        WriteGuard {
-            data: unsafe { &mut *self.inner.data_ptr() },
-            raw,
-        }
+        WriteGuard { data: unsafe { &mut *self.inner.data_ptr() }, raw }
     }
 }
 

@@ -26,12 +26,7 @@ fn format_chain(vm: &mut Vm, exc: &Value, out: &mut String, seen: &mut Vec<usize
     let (cause, context, suppress, tb) = match &inst.exc {
         Some(state) => {
             let st = state.lock();
-            (
-                st.cause.clone(),
-                st.context.clone(),
-                st.suppress_context,
-                st.traceback.clone(),
-            )
+            (st.cause.clone(), st.context.clone(), st.suppress_context, st.traceback.clone())
         }
         None => (None, None, false, Vec::new()),
     };
@@ -67,10 +62,7 @@ fn format_entries(vm: &mut Vm, tb: &[TbEntry], out: &mut String) {
         if repeats >= 3 {
             continue;
         }
-        out.push_str(&format!(
-            "  File \"{}\", line {}, in {}\n",
-            entry.filename, entry.line, entry.name
-        ));
+        out.push_str(&format!("  File \"{}\", line {}, in {}\n", entry.filename, entry.line, entry.name));
         if let Some(src) = vm.interp.source_line(&entry.filename, entry.line) {
             let stripped = src.trim_start();
             if !stripped.is_empty() {
@@ -87,11 +79,7 @@ fn format_entries(vm: &mut Vm, tb: &[TbEntry], out: &mut String) {
 fn flush_repeats(out: &mut String, repeats: usize) {
     if repeats > 2 {
         let n = repeats - 2;
-        out.push_str(&format!(
-            "  [Previous line repeated {} more time{}]\n",
-            n,
-            if n == 1 { "" } else { "s" }
-        ));
+        out.push_str(&format!("  [Previous line repeated {} more time{}]\n", n, if n == 1 { "" } else { "s" }));
     }
 }
 
@@ -100,11 +88,7 @@ fn flush_repeats(out: &mut String, repeats: usize) {
 fn caret_line(vm: &mut Vm, entry: &TbEntry, line_src: &str) -> Option<String> {
     let sources = vm.interp.sources.lock();
     let src = sources.get(&entry.filename)?;
-    let line_start = src
-        .split_inclusive('\n')
-        .take(entry.line as usize - 1)
-        .map(|l| l.len())
-        .sum::<usize>();
+    let line_start = src.split_inclusive('\n').take(entry.line as usize - 1).map(|l| l.len()).sum::<usize>();
     let span = entry.span;
     if span.start < line_start || span.start >= line_start + line_src.len() + 1 {
         return None;
@@ -122,11 +106,7 @@ fn caret_line(vm: &mut Vm, entry: &TbEntry, line_src: &str) -> Option<String> {
     }
     let col = line_src[indent..start].chars().count();
     let width = line_src.get(start..end)?.chars().count();
-    Some(format!(
-        "    {}{}\n",
-        " ".repeat(col),
-        "^".repeat(width.max(1))
-    ))
+    Some(format!("    {}{}\n", " ".repeat(col), "^".repeat(width.max(1))))
 }
 
 /// `Type: message` (just `Type` when the message is empty).

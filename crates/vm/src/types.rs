@@ -125,10 +125,7 @@ fn build() -> Types {
     exceptions.insert("BaseException", base_exception.clone());
     for (name, parent) in EXCEPTIONS {
         let base = exceptions[parent].clone();
-        exceptions.insert(
-            *name,
-            new_class(name, Some(base), TypeKind::Exception, "builtins"),
-        );
+        exceptions.insert(*name, new_class(name, Some(base), TypeKind::Exception, "builtins"));
         exception_names.push(*name);
     }
     Types {

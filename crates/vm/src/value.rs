@@ -101,10 +101,7 @@ impl Value {
     /// Whether dropping this value is a no-op (no reference to release).
     #[inline(always)]
     pub fn is_immediate(&self) -> bool {
-        matches!(
-            self,
-            Value::None | Value::Int(_) | Value::Bool(_) | Value::Float(_) | Value::Unbound
-        )
+        matches!(self, Value::None | Value::Int(_) | Value::Bool(_) | Value::Float(_) | Value::Unbound)
     }
 
     pub fn native(obj: impl crate::object::NativeObject) -> Value {
@@ -116,9 +113,7 @@ impl Value {
     }
 
     pub fn tuple(items: Vec<Value>) -> Value {
-        Value::Tuple(Arc::new(Tuple {
-            items: items.into_boxed_slice(),
-        }))
+        Value::Tuple(Arc::new(Tuple { items: items.into_boxed_slice() }))
     }
 
     pub fn list(items: Vec<Value>) -> Value {
@@ -188,6 +183,22 @@ impl Value {
     }
 }
 
+/// The interned copy of an identifier: names in bytecode and attribute keys share one
+/// `PyStr` each, so attribute lookups usually succeed on a pointer comparison.
+pub fn intern(s: &str) -> Arc<PyStr> {
+    use std::collections::HashMap;
+    use std::sync::OnceLock;
+    static TABLE: OnceLock<parking_lot::Mutex<HashMap<Box<str>, Arc<PyStr>>>> = OnceLock::new();
+    let table = TABLE.get_or_init(Default::default);
+    let mut t = table.lock();
+    if let Some(p) = t.get(s) {
+        return p.clone();
+    }
+    let p = Arc::new(PyStr::new(s.to_string()));
+    t.insert(Box::from(s), p.clone());
+    p
+}
+
 /// The box behind [`Value::Native`].
 pub struct NativeBox(pub Box<dyn crate::object::NativeObject>);
 
@@ -209,11 +220,7 @@ pub struct PyStr {
 impl PyStr {
     pub fn new(s: String) -> PyStr {
         let ascii = s.is_ascii();
-        PyStr {
-            s: s.into_boxed_str(),
-            hash: AtomicU64::new(0),
-            ascii,
-        }
+        PyStr { s: s.into_boxed_str(), hash: AtomicU64::new(0), ascii }
     }
 
     pub fn as_str(&self) -> &str {
@@ -254,9 +261,7 @@ pub struct List {
 
 impl List {
     pub fn new(items: Vec<Value>) -> List {
-        List {
-            items: Mutex::new(items),
-        }
+        List { items: Mutex::new(items) }
     }
 
     /// A snapshot of the items (so no lock is held while Python code runs).
@@ -319,9 +324,7 @@ pub struct Cell {
 
 impl Cell {
     pub fn new(value: Value) -> Cell {
-        Cell {
-            value: Mutex::new(value),
-        }
+        Cell { value: Mutex::new(value) }
     }
 }
 

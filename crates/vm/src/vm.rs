@@ -48,9 +48,7 @@ impl Interp {
     pub fn source_line(&self, filename: &str, line: u32) -> Option<String> {
         let sources = self.sources.lock();
         let src = sources.get(filename)?;
-        src.lines()
-            .nth(line.checked_sub(1)? as usize)
-            .map(|l| l.to_string())
+        src.lines().nth(line.checked_sub(1)? as usize).map(|l| l.to_string())
     }
 }
 
@@ -136,12 +134,8 @@ impl Vm {
         let cells = if code.co.cellvars.is_empty() && closure.is_empty() {
             Vec::new()
         } else {
-            let mut cells: Vec<Arc<Cell>> = code
-                .co
-                .cellvars
-                .iter()
-                .map(|_| Arc::new(Cell::new(Value::Unbound)))
-                .collect();
+            let mut cells: Vec<Arc<Cell>> =
+                code.co.cellvars.iter().map(|_| Arc::new(Cell::new(Value::Unbound))).collect();
             for &(cell, param) in &code.co.cell_params {
                 let v = std::mem::replace(&mut self.stack[base + param as usize], Value::Unbound);
                 cells[cell as usize] = Arc::new(Cell::new(v));
@@ -150,15 +144,7 @@ impl Vm {
             cells
         };
         self.next_frame_id += 1;
-        self.frames.push(Frame {
-            func,
-            ns: None,
-            ip: 0,
-            base,
-            cells,
-            blocks: Vec::new(),
-            id: self.next_frame_id,
-        });
+        self.frames.push(Frame { func, ns: None, ip: 0, base, cells, blocks: Vec::new(), id: self.next_frame_id });
         Ok(())
     }
 
@@ -218,10 +204,7 @@ impl Vm {
     fn unwind(&mut self, err: PyErr, entry_depth: usize) -> PyResult<()> {
         self.set_context(&err);
         loop {
-            let frame = self
-                .frames
-                .last_mut()
-                .expect("unwinding always has a frame");
+            let frame = self.frames.last_mut().expect("unwinding always has a frame");
             let ip = frame.ip.saturating_sub(1);
             let co = &frame.func.code.co;
             if let Some(state) = &err.0.exc {

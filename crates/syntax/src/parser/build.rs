@@ -42,23 +42,15 @@ pub enum ParamItem {
 
 /// A syntax error from a grammar action.
 pub fn error(msg: impl Into<String>, span: Span) -> PErr {
-    ParseError::User {
-        error: SyntaxError::new(SyntaxErrorKind::SyntaxError, msg, span),
-    }
+    ParseError::User { error: SyntaxError::new(SyntaxErrorKind::SyntaxError, msg, span) }
 }
 
 pub fn stmt(l: usize, r: usize, kind: StmtKind) -> Stmt {
-    Stmt {
-        span: Span::new(l, r),
-        kind,
-    }
+    Stmt { span: Span::new(l, r), kind }
 }
 
 pub fn expr(l: usize, r: usize, kind: ExprKind) -> Expr {
-    Expr {
-        span: Span::new(l, r),
-        kind,
-    }
+    Expr { span: Span::new(l, r), kind }
 }
 
 /// `a, b` is a tuple; `a` alone (no comma) is just `a`.
@@ -72,11 +64,7 @@ pub fn tuple_or_single(l: usize, r: usize, (mut items, comma): (Vec<Expr>, bool)
 }
 
 /// `( ... )`: a tuple if there is a comma, else the inner expression itself.
-pub fn parenthesized(
-    l: usize,
-    r: usize,
-    (mut items, comma): (Vec<Expr>, bool),
-) -> Result<Expr, PErr> {
+pub fn parenthesized(l: usize, r: usize, (mut items, comma): (Vec<Expr>, bool)) -> Result<Expr, PErr> {
     if !comma && items.len() == 1 {
         if let Some(item) = items.pop() {
             if let ExprKind::Starred(_) = item.kind {
@@ -89,26 +77,11 @@ pub fn parenthesized(
 }
 
 pub fn binary(l: usize, r: usize, left: Expr, op: BinOp, right: Expr) -> Expr {
-    expr(
-        l,
-        r,
-        ExprKind::BinOp {
-            left: Box::new(left),
-            op,
-            right: Box::new(right),
-        },
-    )
+    expr(l, r, ExprKind::BinOp { left: Box::new(left), op, right: Box::new(right) })
 }
 
 pub fn unary(l: usize, r: usize, op: UnaryOp, operand: Expr) -> Expr {
-    expr(
-        l,
-        r,
-        ExprKind::UnaryOp {
-            op,
-            operand: Box::new(operand),
-        },
-    )
+    expr(l, r, ExprKind::UnaryOp { op, operand: Box::new(operand) })
 }
 
 pub fn bool_op(l: usize, r: usize, op: BoolOp, first: Expr, rest: Vec<Expr>) -> Expr {
@@ -119,22 +92,11 @@ pub fn bool_op(l: usize, r: usize, op: BoolOp, first: Expr, rest: Vec<Expr>) -> 
 
 pub fn compare(l: usize, r: usize, left: Expr, rest: Vec<(CmpOp, Expr)>) -> Expr {
     let (ops, comparators) = rest.into_iter().unzip();
-    expr(
-        l,
-        r,
-        ExprKind::Compare {
-            left: Box::new(left),
-            ops,
-            comparators,
-        },
-    )
+    expr(l, r, ExprKind::Compare { left: Box::new(left), ops, comparators })
 }
 
 pub fn yield_from(l: usize, r: usize) -> Result<Expr, PErr> {
-    Err(error(
-        "'yield from' is not supported in gilvm",
-        Span::new(l, r),
-    ))
+    Err(error("'yield from' is not supported in gilvm", Span::new(l, r)))
 }
 
 pub fn await_expr(l: usize, r: usize) -> Result<Expr, PErr> {
@@ -221,22 +183,15 @@ enum TargetContext {
 fn invalid_target(e: &Expr, context: TargetContext) -> Option<&Expr> {
     match &e.kind {
         ExprKind::Name(_) | ExprKind::Attribute { .. } | ExprKind::Subscript { .. } => None,
-        ExprKind::Starred(inner) if context == TargetContext::Store => {
-            invalid_target(inner, context)
-        }
-        ExprKind::Tuple(elts) | ExprKind::List(elts) => {
-            elts.iter().find_map(|elt| invalid_target(elt, context))
-        }
+        ExprKind::Starred(inner) if context == TargetContext::Store => invalid_target(inner, context),
+        ExprKind::Tuple(elts) | ExprKind::List(elts) => elts.iter().find_map(|elt| invalid_target(elt, context)),
         _ => Some(e),
     }
 }
 
 fn check_store_target(target: &Expr) -> Result<(), PErr> {
     if let Some(bad) = invalid_target(target, TargetContext::Store) {
-        return Err(error(
-            format!("cannot assign to {}", expr_name(bad)),
-            bad.span,
-        ));
+        return Err(error(format!("cannot assign to {}", expr_name(bad)), bad.span));
     }
     check_starred_targets(target)
 }
@@ -244,25 +199,16 @@ fn check_store_target(target: &Expr) -> Result<(), PErr> {
 /// A starred target must sit in a tuple or list, once per level.
 fn check_starred_targets(target: &Expr) -> Result<(), PErr> {
     match &target.kind {
-        ExprKind::Starred(_) => Err(error(
-            "starred assignment target must be in a list or tuple",
-            target.span,
-        )),
+        ExprKind::Starred(_) => Err(error("starred assignment target must be in a list or tuple", target.span)),
         ExprKind::Tuple(elts) | ExprKind::List(elts) => check_starred_elements(target, elts),
         _ => Ok(()),
     }
 }
 
 fn check_starred_elements(target: &Expr, elts: &[Expr]) -> Result<(), PErr> {
-    let n_starred = elts
-        .iter()
-        .filter(|elt| matches!(elt.kind, ExprKind::Starred(_)))
-        .count();
+    let n_starred = elts.iter().filter(|elt| matches!(elt.kind, ExprKind::Starred(_))).count();
     if n_starred > 1 {
-        return Err(error(
-            "multiple starred expressions in assignment",
-            target.span,
-        ));
+        return Err(error("multiple starred expressions in assignment", target.span));
     }
     for elt in elts {
         match &elt.kind {
@@ -287,9 +233,7 @@ fn is_bitwise_or_level(e: &Expr) -> bool {
         | ExprKind::IfExp { .. }
         | ExprKind::Lambda { .. }
         | ExprKind::Starred(_) => false,
-        ExprKind::UnaryOp {
-            op: UnaryOp::Not, ..
-        } => false,
+        ExprKind::UnaryOp { op: UnaryOp::Not, .. } => false,
         ExprKind::Tuple(_) => !is_bare_tuple(e),
         _ => true,
     }
@@ -298,9 +242,7 @@ fn is_bitwise_or_level(e: &Expr) -> bool {
 /// A tuple written without parentheses starts where its first element does.
 fn is_bare_tuple(e: &Expr) -> bool {
     match &e.kind {
-        ExprKind::Tuple(elts) => elts
-            .first()
-            .is_some_and(|first| first.span.start == e.span.start),
+        ExprKind::Tuple(elts) => elts.first().is_some_and(|first| first.span.start == e.span.start),
         _ => false,
     }
 }
@@ -312,9 +254,7 @@ fn starts_with_bitwise_or(e: &Expr) -> bool {
         ExprKind::BoolOp { values, .. } => values.first().is_some_and(starts_with_bitwise_or),
         ExprKind::Compare { .. } => true,
         ExprKind::IfExp { body, .. } => starts_with_bitwise_or(body),
-        ExprKind::Tuple(elts) if is_bare_tuple(e) => {
-            elts.first().is_some_and(starts_with_bitwise_or)
-        }
+        ExprKind::Tuple(elts) if is_bare_tuple(e) => elts.first().is_some_and(starts_with_bitwise_or),
         ExprKind::Yield(_) => false,
         _ => is_bitwise_or_level(e),
     }
@@ -330,10 +270,7 @@ pub fn assign(l: usize, r: usize, first: Expr, rest: Vec<Expr>) -> Result<Stmt, 
     for (i, target) in targets.iter().enumerate() {
         if let ExprKind::Yield(_) = target.kind {
             if i > 0 || target.span.start == l {
-                return Err(error(
-                    "assignment to yield expression not possible",
-                    target.span,
-                ));
+                return Err(error("assignment to yield expression not possible", target.span));
             }
         }
     }
@@ -353,15 +290,10 @@ pub fn assign(l: usize, r: usize, first: Expr, rest: Vec<Expr>) -> Result<Stmt, 
                     | ExprKind::Tuple(_)
                     | ExprKind::GeneratorExp { .. }
             );
-            if !excluded
-                && is_bitwise_or_level(candidate)
-                && invalid_target(candidate, TargetContext::Store).is_some()
+            if !excluded && is_bitwise_or_level(candidate) && invalid_target(candidate, TargetContext::Store).is_some()
             {
                 return Err(error(
-                    format!(
-                        "cannot assign to {} here. Maybe you meant '==' instead of '='?",
-                        expr_name(candidate)
-                    ),
+                    format!("cannot assign to {} here. Maybe you meant '==' instead of '='?", expr_name(candidate)),
                     candidate.span,
                 ));
             }
@@ -381,41 +313,20 @@ pub fn aug_assign(l: usize, r: usize, target: Expr, op: BinOp, value: Expr) -> R
             Ok(stmt(l, r, StmtKind::AugAssign { target, op, value }))
         }
         _ => Err(error(
-            format!(
-                "'{}' is an illegal expression for augmented assignment",
-                expr_name(&target)
-            ),
+            format!("'{}' is an illegal expression for augmented assignment", expr_name(&target)),
             target.span,
         )),
     }
 }
 
 /// `target: annotation [= value]`.
-pub fn ann_assign(
-    l: usize,
-    r: usize,
-    target: Expr,
-    annotation: Expr,
-    value: Option<Expr>,
-) -> Result<Stmt, PErr> {
+pub fn ann_assign(l: usize, r: usize, target: Expr, annotation: Expr, value: Option<Expr>) -> Result<Stmt, PErr> {
     match target.kind {
-        ExprKind::Name(_) | ExprKind::Attribute { .. } | ExprKind::Subscript { .. } => Ok(stmt(
-            l,
-            r,
-            StmtKind::AnnAssign {
-                target,
-                annotation,
-                value,
-            },
-        )),
-        ExprKind::Tuple(_) => Err(error(
-            "only single target (not tuple) can be annotated",
-            target.span,
-        )),
-        ExprKind::List(_) => Err(error(
-            "only single target (not list) can be annotated",
-            target.span,
-        )),
+        ExprKind::Name(_) | ExprKind::Attribute { .. } | ExprKind::Subscript { .. } => {
+            Ok(stmt(l, r, StmtKind::AnnAssign { target, annotation, value }))
+        }
+        ExprKind::Tuple(_) => Err(error("only single target (not tuple) can be annotated", target.span)),
+        ExprKind::List(_) => Err(error("only single target (not list) can be annotated", target.span)),
         _ => Err(error("illegal target for annotation", target.span)),
     }
 }
@@ -448,21 +359,14 @@ pub fn import_from(
 
 /// `from m import a, b` without parentheses, where a trailing comma is an error
 /// (CPython puts the caret after it).
-pub fn import_names(
-    mut names: Vec<Alias>,
-    last: Option<Alias>,
-    r: usize,
-) -> Result<Vec<Alias>, PErr> {
+pub fn import_names(mut names: Vec<Alias>, last: Option<Alias>, r: usize) -> Result<Vec<Alias>, PErr> {
     match last {
         Some(last) => {
             names.push(last);
             Ok(names)
         }
         None if names.is_empty() => Err(error("invalid syntax", Span::new(r, r))),
-        None => Err(error(
-            "trailing comma not allowed without surrounding parentheses",
-            Span::new(r, r),
-        )),
+        None => Err(error("trailing comma not allowed without surrounding parentheses", Span::new(r, r))),
     }
 }
 
@@ -490,15 +394,7 @@ pub fn if_statement(
 ) -> Stmt {
     let mut orelse = orelse.unwrap_or_default();
     for (elif_start, elif_test, elif_body) in elifs.into_iter().rev() {
-        orelse = vec![stmt(
-            elif_start,
-            r,
-            StmtKind::If {
-                test: elif_test,
-                body: elif_body,
-                orelse,
-            },
-        )];
+        orelse = vec![stmt(elif_start, r, StmtKind::If { test: elif_test, body: elif_body, orelse })];
     }
     stmt(l, r, StmtKind::If { test, body, orelse })
 }
@@ -512,16 +408,7 @@ pub fn for_statement(
     orelse: Vec<Stmt>,
 ) -> Result<Stmt, PErr> {
     check_store_target(&target)?;
-    Ok(stmt(
-        l,
-        r,
-        StmtKind::For {
-            target,
-            iter,
-            body,
-            orelse,
-        },
-    ))
+    Ok(stmt(l, r, StmtKind::For { target, iter, body, orelse }))
 }
 
 pub fn comprehension(target: Expr, iter: Expr, ifs: Vec<Expr>) -> Result<Comprehension, PErr> {
@@ -530,12 +417,7 @@ pub fn comprehension(target: Expr, iter: Expr, ifs: Vec<Expr>) -> Result<Compreh
 }
 
 /// `with a as x, b:`; `with (a, b):` means two context managers, as in Python 3.9+.
-pub fn with_statement(
-    l: usize,
-    r: usize,
-    items: Vec<(Expr, Option<Expr>)>,
-    body: Vec<Stmt>,
-) -> Result<Stmt, PErr> {
+pub fn with_statement(l: usize, r: usize, items: Vec<(Expr, Option<Expr>)>, body: Vec<Stmt>) -> Result<Stmt, PErr> {
     let mut with_items = Vec::new();
     let single = items.len() == 1;
     for (context, target) in items {
@@ -544,28 +426,12 @@ pub fn with_statement(
         }
         match context.kind {
             ExprKind::Tuple(elts) if single && target.is_none() && !elts.is_empty() => {
-                with_items.extend(elts.into_iter().map(|context| WithItem {
-                    context,
-                    target: None,
-                }));
+                with_items.extend(elts.into_iter().map(|context| WithItem { context, target: None }));
             }
-            kind => with_items.push(WithItem {
-                context: Expr {
-                    span: context.span,
-                    kind,
-                },
-                target,
-            }),
+            kind => with_items.push(WithItem { context: Expr { span: context.span, kind }, target }),
         }
     }
-    Ok(stmt(
-        l,
-        r,
-        StmtKind::With {
-            items: with_items,
-            body,
-        },
-    ))
+    Ok(stmt(l, r, StmtKind::With { items: with_items, body }))
 }
 
 /// Checks a parameter list the way CPython does and sorts it into [`Parameters`].
@@ -576,10 +442,7 @@ pub fn parameters(items: Vec<ParamItem>) -> Result<Parameters, PErr> {
     let mut names: Vec<String> = Vec::new();
     let mut check_name = |param: &Param| -> Result<(), PErr> {
         if names.contains(&param.name) {
-            return Err(error(
-                format!("duplicate argument '{}' in function definition", param.name),
-                param.span,
-            ));
+            return Err(error(format!("duplicate argument '{}' in function definition", param.name), param.span));
         }
         names.push(param.name.clone());
         Ok(())
@@ -591,10 +454,7 @@ pub fn parameters(items: Vec<ParamItem>) -> Result<Parameters, PErr> {
                 ParamItem::Star(at, _) => Span::new(*at, *at + 1),
                 ParamItem::Slash(span) => *span,
             };
-            return Err(error(
-                "arguments cannot follow var-keyword argument",
-                Span::new(span.start, span.start),
-            ));
+            return Err(error("arguments cannot follow var-keyword argument", Span::new(span.start, span.start)));
         }
         match item {
             ParamItem::Plain(param) => {
@@ -623,30 +483,19 @@ pub fn parameters(items: Vec<ParamItem>) -> Result<Parameters, PErr> {
                 params.vararg = param;
             }
             ParamItem::DoubleStar(param) => {
-                if let (Some(at), None, true) =
-                    (seen_star, &params.vararg, params.kwonly.is_empty())
-                {
-                    return Err(error(
-                        "named arguments must follow bare *",
-                        Span::new(at, at),
-                    ));
+                if let (Some(at), None, true) = (seen_star, &params.vararg, params.kwonly.is_empty()) {
+                    return Err(error("named arguments must follow bare *", Span::new(at, at)));
                 }
                 check_name(&param)?;
                 params.kwarg = Some(param);
             }
             ParamItem::Slash(span) => {
-                return Err(error(
-                    "positional-only parameters are not supported in gilvm",
-                    span,
-                ));
+                return Err(error("positional-only parameters are not supported in gilvm", span));
             }
         }
     }
     if let (Some(at), None, true) = (seen_star, &params.vararg, params.kwonly.is_empty()) {
-        return Err(error(
-            "named arguments must follow bare *",
-            Span::new(at, at),
-        ));
+        return Err(error("named arguments must follow bare *", Span::new(at, at)));
     }
     Ok(params)
 }
@@ -661,26 +510,13 @@ pub fn function_def(
     decorators: Vec<Expr>,
 ) -> Result<Stmt, PErr> {
     let params = parameters(params)?;
-    let def = FunctionDef {
-        name,
-        params,
-        body,
-        decorators,
-        span: Span::new(l, header_end),
-    };
+    let def = FunctionDef { name, params, body, decorators, span: Span::new(l, header_end) };
     Ok(stmt(l, r, StmtKind::FunctionDef(def)))
 }
 
 pub fn lambda(l: usize, r: usize, params: Vec<ParamItem>, body: Expr) -> Result<Expr, PErr> {
     let params = parameters(params)?;
-    Ok(expr(
-        l,
-        r,
-        ExprKind::Lambda {
-            params: Box::new(params),
-            body: Box::new(body),
-        },
-    ))
+    Ok(expr(l, r, ExprKind::Lambda { params: Box::new(params), body: Box::new(body) }))
 }
 
 pub fn class_def(
@@ -693,14 +529,7 @@ pub fn class_def(
     decorators: Vec<Expr>,
 ) -> Result<Stmt, PErr> {
     let (bases, keywords) = arguments(args, Span::new(header_end.saturating_sub(1), header_end))?;
-    let class = ClassDef {
-        name,
-        bases,
-        keywords,
-        body,
-        decorators,
-        span: Span::new(l, header_end),
-    };
+    let class = ClassDef { name, bases, keywords, body, decorators, span: Span::new(l, header_end) };
     Ok(stmt(l, r, StmtKind::ClassDef(class)))
 }
 
@@ -717,10 +546,7 @@ pub fn arguments(items: Vec<ArgItem>, close: Span) -> Result<(Vec<Expr>, Vec<Key
         match item {
             ArgItem::Positional(e) => {
                 if seen_double_star {
-                    return Err(error(
-                        "positional argument follows keyword argument unpacking",
-                        close,
-                    ));
+                    return Err(error("positional argument follows keyword argument unpacking", close));
                 }
                 if seen_keyword {
                     return Err(error("positional argument follows keyword argument", close));
@@ -736,10 +562,7 @@ pub fn arguments(items: Vec<ArgItem>, close: Span) -> Result<(Vec<Expr>, Vec<Key
             ArgItem::Star(e) => {
                 if seen_double_star {
                     let star = Span::new(e.span.start, e.span.start + 1);
-                    return Err(error(
-                        "iterable argument unpacking follows keyword argument unpacking",
-                        star,
-                    ));
+                    return Err(error("iterable argument unpacking follows keyword argument unpacking", star));
                 }
                 args.push(e);
             }
@@ -748,10 +571,7 @@ pub fn arguments(items: Vec<ArgItem>, close: Span) -> Result<(Vec<Expr>, Vec<Key
                 let name = match key.kind {
                     ExprKind::Name(name) => name,
                     ExprKind::True | ExprKind::False | ExprKind::None => {
-                        return Err(error(
-                            format!("cannot assign to {}", expr_name(&key)),
-                            through_equals,
-                        ));
+                        return Err(error(format!("cannot assign to {}", expr_name(&key)), through_equals));
                     }
                     _ => {
                         return Err(error(
@@ -760,26 +580,15 @@ pub fn arguments(items: Vec<ArgItem>, close: Span) -> Result<(Vec<Expr>, Vec<Key
                         ))
                     }
                 };
-                if keywords
-                    .iter()
-                    .any(|keyword| keyword.arg.as_deref() == Some(name.as_str()))
-                {
+                if keywords.iter().any(|keyword| keyword.arg.as_deref() == Some(name.as_str())) {
                     return Err(error(format!("keyword argument repeated: {name}"), span));
                 }
                 seen_keyword = true;
-                keywords.push(Keyword {
-                    arg: Some(name),
-                    value,
-                    span,
-                });
+                keywords.push(Keyword { arg: Some(name), value, span });
             }
             ArgItem::DoubleStar(value, span) => {
                 seen_double_star = true;
-                keywords.push(Keyword {
-                    arg: None,
-                    value,
-                    span,
-                });
+                keywords.push(Keyword { arg: None, value, span });
             }
         }
     }
@@ -788,13 +597,5 @@ pub fn arguments(items: Vec<ArgItem>, close: Span) -> Result<(Vec<Expr>, Vec<Key
 
 pub fn call(l: usize, r: usize, func: Expr, items: Vec<ArgItem>) -> Result<Expr, PErr> {
     let (args, keywords) = arguments(items, Span::new(r.saturating_sub(1), r))?;
-    Ok(expr(
-        l,
-        r,
-        ExprKind::Call {
-            func: Box::new(func),
-            args,
-            keywords,
-        },
-    ))
+    Ok(expr(l, r, ExprKind::Call { func: Box::new(func), args, keywords }))
 }

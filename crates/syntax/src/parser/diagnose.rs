@@ -28,31 +28,14 @@ pub fn diagnose(
     match err {
         ParseError::User { error } => error,
         ParseError::InvalidToken { location } => invalid_syntax(Span::new(location, location)),
-        ParseError::ExtraToken {
-            token: (start, _, end),
-        } => invalid_syntax(Span::new(start, end)),
+        ParseError::ExtraToken { token: (start, _, end) } => invalid_syntax(Span::new(start, end)),
         ParseError::UnrecognizedEof { location, expected } => {
-            let context = Context {
-                tokens,
-                source,
-                expected: &expected,
-                base_depth,
-            };
+            let context = Context { tokens, source, expected: &expected, base_depth };
             context.at_eof(location)
         }
-        ParseError::UnrecognizedToken {
-            token: (start, token, end),
-            expected,
-        } => {
-            let context = Context {
-                tokens,
-                source,
-                expected: &expected,
-                base_depth,
-            };
-            let index = tokens
-                .iter()
-                .position(|(s, t, e)| *s == start && *e == end && *t == token);
+        ParseError::UnrecognizedToken { token: (start, token, end), expected } => {
+            let context = Context { tokens, source, expected: &expected, base_depth };
+            let index = tokens.iter().position(|(s, t, e)| *s == start && *e == end && *t == token);
             match index {
                 Some(index) => context.unexpected(index),
                 None => invalid_syntax(Span::new(start, end)),
@@ -127,21 +110,13 @@ impl Context<'_> {
     }
 
     fn span(&self, index: usize) -> Span {
-        self.tokens.get(index).map_or(
-            Span::new(self.source.len(), self.source.len()),
-            |&(s, _, e)| Span::new(s, e),
-        )
+        self.tokens.get(index).map_or(Span::new(self.source.len(), self.source.len()), |&(s, _, e)| Span::new(s, e))
     }
 
     /// Index of the first token of the logical line holding token `index`.
     fn line_start(&self, index: usize) -> usize {
         let mut start = index.min(self.tokens.len());
-        while start > 0
-            && !matches!(
-                self.tokens[start - 1].1,
-                Token::Newline | Token::Indent | Token::Dedent
-            )
-        {
+        while start > 0 && !matches!(self.tokens[start - 1].1, Token::Newline | Token::Indent | Token::Dedent) {
             start -= 1;
         }
         start
@@ -163,17 +138,9 @@ impl Context<'_> {
     }
 
     /// An error shown on the line holding `offset`, without a caret.
-    fn no_caret(
-        &self,
-        kind: SyntaxErrorKind,
-        msg: impl Into<String>,
-        offset: usize,
-    ) -> SyntaxError {
+    fn no_caret(&self, kind: SyntaxErrorKind, msg: impl Into<String>, offset: usize) -> SyntaxError {
         let offset = offset.min(self.source.len());
-        let start = self.source.as_bytes()[..offset]
-            .iter()
-            .rposition(|&b| b == b'\n')
-            .map_or(0, |i| i + 1);
+        let start = self.source.as_bytes()[..offset].iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
         SyntaxError::without_caret(kind, msg, start)
     }
 
@@ -190,10 +157,7 @@ impl Context<'_> {
             }
         }
         if self.expects("\"except\"") && self.expects("\"finally\"") {
-            return self.no_caret_at_eof(
-                SyntaxErrorKind::SyntaxError,
-                "expected 'except' or 'finally' block",
-            );
+            return self.no_caret_at_eof(SyntaxErrorKind::SyntaxError, "expected 'except' or 'finally' block");
         }
         invalid_syntax(Span::new(location, location))
     }
@@ -269,8 +233,7 @@ impl Context<'_> {
         let line = crate::literals::line_of(self.source, self.tokens[header].0);
         let msg = format!("expected an indented block after {what} on line {line}");
         let kind = SyntaxErrorKind::IndentationError;
-        let next_real =
-            found.and_then(|i| (i..self.tokens.len()).find(|&j| self.tokens[j].1 != Token::Dedent));
+        let next_real = found.and_then(|i| (i..self.tokens.len()).find(|&j| self.tokens[j].1 != Token::Dedent));
         Some(match (found, next_real) {
             (Some(i), Some(_)) if self.tokens[i].1 != Token::Dedent => {
                 SyntaxError::new(kind, msg, Span::new(self.tokens[i].0, self.tokens[i].0))
@@ -301,13 +264,7 @@ impl Context<'_> {
         let at_newline = *found == Token::Newline
             && matches!(
                 keyword,
-                Token::If
-                    | Token::Elif
-                    | Token::While
-                    | Token::For
-                    | Token::With
-                    | Token::Except
-                    | Token::Class
+                Token::If | Token::Elif | Token::While | Token::For | Token::With | Token::Except | Token::Class
             );
         (forced || at_newline).then(|| syntax_error("expected ':'", span))
     }
@@ -328,10 +285,7 @@ impl Context<'_> {
         let end = self.statement_end(index);
         let value = self.longest_parse(index, end, Entry::StarExpressions)?;
         let msg = format!("Missing parentheses in call to '{name}'. Did you mean {name}(...)?");
-        Some(syntax_error(
-            msg,
-            Span::new(self.tokens[header].0, value.span.end),
-        ))
+        Some(syntax_error(msg, Span::new(self.tokens[header].0, value.span.end)))
     }
 
     /// `a, b: int`: "only single target (not tuple) can be annotated".
@@ -342,15 +296,8 @@ impl Context<'_> {
         let header = self.line_start(index);
         let target = parses_as(&self.tokens[header..index], Entry::StarExpressions)?;
         match &target.kind {
-            ExprKind::Tuple(elts)
-                if elts
-                    .first()
-                    .is_some_and(|first| first.span.start == target.span.start) =>
-            {
-                Some(syntax_error(
-                    "only single target (not tuple) can be annotated",
-                    elts[0].span,
-                ))
+            ExprKind::Tuple(elts) if elts.first().is_some_and(|first| first.span.start == target.span.start) => {
+                Some(syntax_error("only single target (not tuple) can be annotated", elts[0].span))
             }
             _ => None,
         }
@@ -378,20 +325,12 @@ impl Context<'_> {
                 "invalid syntax. Maybe you meant '==' or ':=' instead of '='?",
                 Span::new(target.span.start, value.span.end),
             )),
-            ExprKind::True
-            | ExprKind::False
-            | ExprKind::None
-            | ExprKind::List(_)
-            | ExprKind::Tuple(_) => None,
-            ExprKind::BoolOp { .. }
-            | ExprKind::Compare { .. }
-            | ExprKind::IfExp { .. }
-            | ExprKind::Lambda { .. } => None,
+            ExprKind::True | ExprKind::False | ExprKind::None | ExprKind::List(_) | ExprKind::Tuple(_) => None,
+            ExprKind::BoolOp { .. } | ExprKind::Compare { .. } | ExprKind::IfExp { .. } | ExprKind::Lambda { .. } => {
+                None
+            }
             _ => Some(syntax_error(
-                format!(
-                    "cannot assign to {} here. Maybe you meant '==' instead of '='?",
-                    expr_name(&target)
-                ),
+                format!("cannot assign to {} here. Maybe you meant '==' instead of '='?", expr_name(&target)),
                 target.span,
             )),
         }
@@ -409,9 +348,7 @@ impl Context<'_> {
             return None;
         }
         let (left_start, left) = self.expression_ending_at_with_start(index)?;
-        if let (Some(Token::Name(_)), Some(Token::Str(_))) =
-            (self.token(left_start), self.token(left_start + 1))
-        {
+        if let (Some(Token::Name(_)), Some(Token::Str(_))) = (self.token(left_start), self.token(left_start + 1)) {
             return None;
         }
         if let ExprKind::Name(name) = &left.kind {
@@ -421,18 +358,12 @@ impl Context<'_> {
         }
         let end = self.element_end(index);
         let right = self.longest_parse(index, end, Entry::Expression)?;
-        Some(syntax_error(
-            "invalid syntax. Perhaps you forgot a comma?",
-            Span::new(left.span.start, right.span.end),
-        ))
+        Some(syntax_error("invalid syntax. Perhaps you forgot a comma?", Span::new(left.span.start, right.span.end)))
     }
 
     /// `{'a': 1, 'b' 2}`: a key without its ':' after an earlier `key: value` pair.
     fn missing_dict_colon(&self, index: usize) -> Option<SyntaxError> {
-        if matches!(
-            self.token(index)?,
-            Token::Colon | Token::Comma | Token::RBrace
-        ) {
+        if matches!(self.token(index)?, Token::Colon | Token::Comma | Token::RBrace) {
             return None;
         }
         let (_, opener) = self.depth_at(index);
@@ -445,29 +376,24 @@ impl Context<'_> {
             return None;
         }
         let mut depth = 0usize;
-        let in_dict = self.tokens[opener + 1..start]
-            .iter()
-            .any(|(_, token, _)| match token {
-                Token::LPar | Token::LSqb | Token::LBrace => {
-                    depth += 1;
-                    false
-                }
-                Token::RPar | Token::RSqb | Token::RBrace => {
-                    depth = depth.saturating_sub(1);
-                    false
-                }
-                Token::Colon | Token::DoubleStar => depth == 0,
-                _ => false,
-            });
+        let in_dict = self.tokens[opener + 1..start].iter().any(|(_, token, _)| match token {
+            Token::LPar | Token::LSqb | Token::LBrace => {
+                depth += 1;
+                false
+            }
+            Token::RPar | Token::RSqb | Token::RBrace => {
+                depth = depth.saturating_sub(1);
+                false
+            }
+            Token::Colon | Token::DoubleStar => depth == 0,
+            _ => false,
+        });
         if !in_dict {
             return None;
         }
         let key = parses_as(&self.tokens[start..index], Entry::Expression)?;
         let at = key.span.end.saturating_sub(1);
-        Some(syntax_error(
-            "':' expected after dictionary key",
-            Span::new(at, at),
-        ))
+        Some(syntax_error("':' expected after dictionary key", Span::new(at, at)))
     }
 
     /// `x = a if b` without `else`.
@@ -477,21 +403,15 @@ impl Context<'_> {
         }
         let (depth, _) = self.depth_at(index);
         let low = index.saturating_sub(MAX_LOOKBACK);
-        let if_index = (low..index)
-            .rev()
-            .find(|&i| self.tokens[i].1 == Token::If && self.depth_at(i).0 == depth)?;
+        let if_index = (low..index).rev().find(|&i| self.tokens[i].1 == Token::If && self.depth_at(i).0 == depth)?;
         let condition = parses_as(&self.tokens[if_index + 1..index], Entry::Disjunction)?;
         let body = self.expression_ending_at(if_index)?;
-        Some(syntax_error(
-            "expected 'else' after 'if' expression",
-            Span::new(body.span.start, condition.span.end),
-        ))
+        Some(syntax_error("expected 'else' after 'if' expression", Span::new(body.span.start, condition.span.end)))
     }
 
     /// The longest `disjunction` that ends just before token `end`.
     fn expression_ending_at(&self, end: usize) -> Option<Expr> {
-        self.expression_ending_at_with_start(end)
-            .map(|(_, expr)| expr)
+        self.expression_ending_at_with_start(end).map(|(_, expr)| expr)
     }
 
     /// The `disjunction` that ends just before token `end` and starts after the nearest
@@ -510,9 +430,7 @@ impl Context<'_> {
             let token = &self.tokens[i - 1].1;
             match token {
                 Token::RPar | Token::RSqb | Token::RBrace => depth += 1,
-                Token::LPar | Token::LSqb | Token::LBrace if depth == 0 => {
-                    return (i < end).then_some(i)
-                }
+                Token::LPar | Token::LSqb | Token::LBrace if depth == 0 => return (i < end).then_some(i),
                 Token::LPar | Token::LSqb | Token::LBrace => depth -= 1,
                 _ if depth == 0 && starts_after(token) => return (i < end).then_some(i),
                 _ => {}
@@ -530,11 +448,7 @@ impl Context<'_> {
                 Token::LPar | Token::LSqb | Token::LBrace => depth += 1,
                 Token::RPar | Token::RSqb | Token::RBrace if depth == 0 => return i,
                 Token::RPar | Token::RSqb | Token::RBrace => depth -= 1,
-                Token::Comma | Token::Colon | Token::Equal | Token::For | Token::Semi
-                    if depth == 0 =>
-                {
-                    return i
-                }
+                Token::Comma | Token::Colon | Token::Equal | Token::For | Token::Semi if depth == 0 => return i,
                 Token::Newline => return i,
                 _ => {}
             }
@@ -562,17 +476,11 @@ impl Context<'_> {
         let low = from + 1;
         let high = end.min(self.tokens.len());
         let tries = high.saturating_sub(low).min(MAX_LOOKBACK);
-        (0..=tries)
-            .map(|k| high - k)
-            .filter(|&e| e >= low)
-            .find_map(|e| parses_as(&self.tokens[from..e], entry))
+        (0..=tries).map(|k| high - k).filter(|&e| e >= low).find_map(|e| parses_as(&self.tokens[from..e], entry))
     }
 
     /// How many tokens from `from` on end at or before byte offset `end`.
     fn count_tokens(&self, from: usize, end: usize) -> usize {
-        self.tokens[from..]
-            .iter()
-            .take_while(|(_, _, e)| *e <= end)
-            .count()
+        self.tokens[from..].iter().take_while(|(_, _, e)| *e <= end).count()
     }
 }

@@ -11,10 +11,7 @@ use gilvm_syntax::parse_module;
 pub fn check(source: &str, expected: &str) {
     match parse_module(source) {
         Ok(module) => assert_eq!(print_module(&module), expected, "source: {source:?}"),
-        Err(err) => panic!(
-            "{source:?} failed to parse:\n{}",
-            err.render("x.py", source)
-        ),
+        Err(err) => panic!("{source:?} failed to parse:\n{}", err.render("x.py", source)),
     }
 }
 
@@ -23,16 +20,10 @@ pub fn check(source: &str, expected: &str) {
 pub fn check_expr(source: &str, expected: &str) {
     let module = match parse_module(source) {
         Ok(module) => module,
-        Err(err) => panic!(
-            "{source:?} failed to parse:\n{}",
-            err.render("x.py", source)
-        ),
+        Err(err) => panic!("{source:?} failed to parse:\n{}", err.render("x.py", source)),
     };
     match module.body.as_slice() {
-        [Stmt {
-            kind: StmtKind::Expr(e),
-            ..
-        }] => assert_eq!(print_expr(e), expected, "source: {source:?}"),
+        [Stmt { kind: StmtKind::Expr(e), .. }] => assert_eq!(print_expr(e), expected, "source: {source:?}"),
         _ => panic!("{source:?} is not one expression statement"),
     }
 }
@@ -41,10 +32,7 @@ pub fn check_expr(source: &str, expected: &str) {
 #[track_caller]
 pub fn check_error(source: &str, expected: &str) {
     match parse_module(source) {
-        Ok(module) => panic!(
-            "{source:?} parsed, but should fail:\n{}",
-            print_module(&module)
-        ),
+        Ok(module) => panic!("{source:?} parsed, but should fail:\n{}", print_module(&module)),
         Err(err) => assert_eq!(err.render("x.py", source), expected, "source: {source:?}"),
     }
 }
@@ -76,26 +64,12 @@ fn print_stmt(stmt: &Stmt, level: usize, out: &mut Vec<String>) {
             let targets: Vec<String> = targets.iter().map(print_expr).collect();
             line(format!("{} = {}", targets.join(" = "), print_expr(value)));
         }
-        StmtKind::AugAssign { target, op, value } => line(format!(
-            "{} {}= {}",
-            print_expr(target),
-            op.symbol(),
-            print_expr(value)
-        )),
-        StmtKind::AnnAssign {
-            target,
-            annotation,
-            value,
-        } => {
-            let value = value
-                .as_ref()
-                .map(|v| format!(" = {}", print_expr(v)))
-                .unwrap_or_default();
-            line(format!(
-                "{}: {}{value}",
-                print_expr(target),
-                print_expr(annotation)
-            ));
+        StmtKind::AugAssign { target, op, value } => {
+            line(format!("{} {}= {}", print_expr(target), op.symbol(), print_expr(value)))
+        }
+        StmtKind::AnnAssign { target, annotation, value } => {
+            let value = value.as_ref().map(|v| format!(" = {}", print_expr(v))).unwrap_or_default();
+            line(format!("{}: {}{value}", print_expr(target), print_expr(annotation)));
         }
         StmtKind::If { test, body, orelse } => {
             line(format!("if {}:", print_expr(test)));
@@ -113,17 +87,8 @@ fn print_stmt(stmt: &Stmt, level: usize, out: &mut Vec<String>) {
                 block(orelse, level, out);
             }
         }
-        StmtKind::For {
-            target,
-            iter,
-            body,
-            orelse,
-        } => {
-            line(format!(
-                "for {} in {}:",
-                print_expr(target),
-                print_expr(iter)
-            ));
+        StmtKind::For { target, iter, body, orelse } => {
+            line(format!("for {} in {}:", print_expr(target), print_expr(iter)));
             block(body, level, out);
             if !orelse.is_empty() {
                 out.push(format!("{pad}else:"));
@@ -137,11 +102,7 @@ fn print_stmt(stmt: &Stmt, level: usize, out: &mut Vec<String>) {
             for decorator in &def.decorators {
                 out.push(format!("{pad}@{}", print_expr(decorator)));
             }
-            out.push(format!(
-                "{pad}def {}({}):",
-                def.name,
-                print_params(&def.params)
-            ));
+            out.push(format!("{pad}def {}({}):", def.name, print_params(&def.params)));
             block(&def.body, level, out);
         }
         StmtKind::ClassDef(class) => {
@@ -170,12 +131,7 @@ fn print_stmt(stmt: &Stmt, level: usize, out: &mut Vec<String>) {
             line(format!("with {}:", items.join(", ")));
             block(body, level, out);
         }
-        StmtKind::Try {
-            body,
-            handlers,
-            orelse,
-            finalbody,
-        } => {
+        StmtKind::Try { body, handlers, orelse, finalbody } => {
             line("try:".into());
             block(body, level, out);
             for handler in handlers {
@@ -212,9 +168,7 @@ fn print_stmt(stmt: &Stmt, level: usize, out: &mut Vec<String>) {
         },
         StmtKind::Delete(targets) => line(format!("del {}", join(targets))),
         StmtKind::Import(names) => line(format!("import {}", print_aliases(names))),
-        StmtKind::ImportFrom { module, names } => {
-            line(format!("from {module} import {}", print_aliases(names)))
-        }
+        StmtKind::ImportFrom { module, names } => line(format!("from {module} import {}", print_aliases(names))),
     }
 }
 
@@ -264,11 +218,7 @@ fn print_keyword(keyword: &Keyword) -> String {
 fn print_comprehensions(generators: &[Comprehension]) -> String {
     let mut text = String::new();
     for generator in generators {
-        text.push_str(&format!(
-            " for {} in {}",
-            print_expr(&generator.target),
-            print_expr(&generator.iter)
-        ));
+        text.push_str(&format!(" for {} in {}", print_expr(&generator.target), print_expr(&generator.iter)));
         for condition in &generator.ifs {
             text.push_str(&format!(" if {}", print_expr(condition)));
         }
@@ -281,12 +231,7 @@ fn print_fstring_parts(parts: &[FStringPart]) -> String {
     for part in parts {
         match part {
             FStringPart::Literal(literal) => text.push_str(&format!("{literal:?}")),
-            FStringPart::Value {
-                value,
-                conversion,
-                format_spec,
-                debug_text,
-            } => {
+            FStringPart::Value { value, conversion, format_spec, debug_text } => {
                 text.push('{');
                 if let Some(debug) = debug_text {
                     text.push_str(&format!("debug={debug:?} "));
@@ -331,12 +276,7 @@ pub fn print_expr(e: &Expr) -> String {
             format!("{{{}}}", items.join(", "))
         }
         ExprKind::Starred(value) => format!("*{}", print_expr(value)),
-        ExprKind::BinOp { left, op, right } => format!(
-            "({} {} {})",
-            print_expr(left),
-            op.symbol(),
-            print_expr(right)
-        ),
+        ExprKind::BinOp { left, op, right } => format!("({} {} {})", print_expr(left), op.symbol(), print_expr(right)),
         ExprKind::UnaryOp { op, operand } => {
             let symbol = match op {
                 UnaryOp::Neg => "-",
@@ -351,16 +291,9 @@ pub fn print_expr(e: &Expr) -> String {
                 BoolOp::And => " and ",
                 BoolOp::Or => " or ",
             };
-            format!(
-                "({})",
-                values.iter().map(print_expr).collect::<Vec<_>>().join(op)
-            )
+            format!("({})", values.iter().map(print_expr).collect::<Vec<_>>().join(op))
         }
-        ExprKind::Compare {
-            left,
-            ops,
-            comparators,
-        } => {
+        ExprKind::Compare { left, ops, comparators } => {
             let mut text = format!("({}", print_expr(left));
             for (op, comparator) in ops.iter().zip(comparators) {
                 text.push_str(&format!(" {} {}", op.symbol(), print_expr(comparator)));
@@ -368,11 +301,7 @@ pub fn print_expr(e: &Expr) -> String {
             text.push(')');
             text
         }
-        ExprKind::Call {
-            func,
-            args,
-            keywords,
-        } => {
+        ExprKind::Call { func, args, keywords } => {
             let mut parts: Vec<String> = args.iter().map(print_expr).collect();
             parts.extend(keywords.iter().map(print_keyword));
             format!("{}({})", print_expr(func), parts.join(", "))
@@ -382,20 +311,14 @@ pub fn print_expr(e: &Expr) -> String {
             format!("{}[{}]", print_expr(value), print_expr(index))
         }
         ExprKind::Slice { lower, upper, step } => {
-            let part =
-                |e: &Option<Box<Expr>>| e.as_ref().map(|e| print_expr(e)).unwrap_or_default();
+            let part = |e: &Option<Box<Expr>>| e.as_ref().map(|e| print_expr(e)).unwrap_or_default();
             match step {
                 Some(_) => format!("{}:{}:{}", part(lower), part(upper), part(step)),
                 None => format!("{}:{}", part(lower), part(upper)),
             }
         }
         ExprKind::IfExp { test, body, orelse } => {
-            format!(
-                "({} if {} else {})",
-                print_expr(body),
-                print_expr(test),
-                print_expr(orelse)
-            )
+            format!("({} if {} else {})", print_expr(body), print_expr(test), print_expr(orelse))
         }
         ExprKind::Lambda { params, body } => {
             format!("(lambda {}: {})", print_params(params), print_expr(body))
@@ -403,22 +326,9 @@ pub fn print_expr(e: &Expr) -> String {
         ExprKind::ListComp { elt, generators } => {
             format!("[{}{}]", print_expr(elt), print_comprehensions(generators))
         }
-        ExprKind::SetComp { elt, generators } => format!(
-            "{{{}{}}}",
-            print_expr(elt),
-            print_comprehensions(generators)
-        ),
-        ExprKind::DictComp {
-            key,
-            value,
-            generators,
-        } => {
-            format!(
-                "{{{}: {}{}}}",
-                print_expr(key),
-                print_expr(value),
-                print_comprehensions(generators)
-            )
+        ExprKind::SetComp { elt, generators } => format!("{{{}{}}}", print_expr(elt), print_comprehensions(generators)),
+        ExprKind::DictComp { key, value, generators } => {
+            format!("{{{}: {}{}}}", print_expr(key), print_expr(value), print_comprehensions(generators))
         }
         ExprKind::GeneratorExp { elt, generators } => {
             format!("({}{})", print_expr(elt), print_comprehensions(generators))

@@ -113,10 +113,8 @@ pub fn parse_percent(fmt: &str) -> Result<Vec<PercentPiece>, String> {
         let mut precision = None;
         if i < n && chars[i] == '.' {
             i += 1;
-            precision = Some(
-                read_num(&chars, &mut i, i32::MAX as usize, "precision too big")?
-                    .unwrap_or(PercentNum::Fixed(0)),
-            );
+            precision =
+                Some(read_num(&chars, &mut i, i32::MAX as usize, "precision too big")?.unwrap_or(PercentNum::Fixed(0)));
         }
         if i < n && matches!(chars[i], 'h' | 'l' | 'L') {
             i += 1;
@@ -128,45 +126,16 @@ pub fn parse_percent(fmt: &str) -> Result<Vec<PercentPiece>, String> {
         i += 1;
         if !matches!(
             conv,
-            'd' | 'i'
-                | 'u'
-                | 'o'
-                | 'x'
-                | 'X'
-                | 'e'
-                | 'E'
-                | 'f'
-                | 'F'
-                | 'g'
-                | 'G'
-                | 'c'
-                | 'r'
-                | 's'
-                | 'a'
+            'd' | 'i' | 'u' | 'o' | 'x' | 'X' | 'e' | 'E' | 'f' | 'F' | 'g' | 'G' | 'c' | 'r' | 's' | 'a'
         ) {
             let code = conv as u32;
-            let shown = if (31..=126).contains(&code) {
-                conv
-            } else {
-                '?'
-            };
-            return Err(format!(
-                "unsupported format character '{}' (0x{:x}) at index {}",
-                shown,
-                code,
-                i - 1
-            ));
+            let shown = if (31..=126).contains(&code) { conv } else { '?' };
+            return Err(format!("unsupported format character '{}' (0x{:x}) at index {}", shown, code, i - 1));
         }
         if !literal.is_empty() {
             pieces.push(PercentPiece::Literal(std::mem::take(&mut literal)));
         }
-        pieces.push(PercentPiece::Spec(PercentSpec {
-            key,
-            flags,
-            width,
-            precision,
-            conv,
-        }));
+        pieces.push(PercentPiece::Spec(PercentSpec { key, flags, width, precision, conv }));
     }
     if !literal.is_empty() {
         pieces.push(PercentPiece::Literal(literal));
@@ -175,12 +144,7 @@ pub fn parse_percent(fmt: &str) -> Result<Vec<PercentPiece>, String> {
 }
 
 /// Reads `*` or a run of digits (`None` if neither is present).
-fn read_num(
-    chars: &[char],
-    i: &mut usize,
-    max: usize,
-    too_big: &str,
-) -> Result<Option<PercentNum>, String> {
+fn read_num(chars: &[char], i: &mut usize, max: usize, too_big: &str) -> Result<Option<PercentNum>, String> {
     if chars.get(*i) == Some(&'*') {
         *i += 1;
         return Ok(Some(PercentNum::Star));
@@ -200,12 +164,7 @@ fn read_num(
 
 /// `%d %i %u %o %x %X` of an int (the VM converts floats etc. with `int()` first).
 /// `precision` is a minimum digit count.
-pub fn percent_int(
-    v: &BigInt,
-    spec: &PercentSpec,
-    width: Option<usize>,
-    precision: Option<usize>,
-) -> String {
+pub fn percent_int(v: &BigInt, spec: &PercentSpec, width: Option<usize>, precision: Option<usize>) -> String {
     let (radix, prefix) = match spec.conv {
         'o' => (8, "0o"),
         'x' => (16, "0x"),
@@ -233,12 +192,7 @@ pub fn percent_int(
 }
 
 /// `%e %E %f %F %g %G` of a float (default precision 6).
-pub fn percent_float(
-    v: f64,
-    spec: &PercentSpec,
-    width: Option<usize>,
-    precision: Option<usize>,
-) -> String {
+pub fn percent_float(v: f64, spec: &PercentSpec, width: Option<usize>, precision: Option<usize>) -> String {
     let prec = precision.unwrap_or(6);
     let s = double_to_string(v, spec.conv, prec, spec.flags.alternate, false, false);
     output(&s, spec, width, precision, true)
@@ -246,32 +200,18 @@ pub fn percent_float(
 
 /// `%s %r %a %c` once the VM has produced the text (`str()`, `repr()`, `ascii()`, or the
 /// single character). Precision truncates for `s r a`; only `-` and width matter otherwise.
-pub fn percent_str(
-    s: &str,
-    spec: &PercentSpec,
-    width: Option<usize>,
-    precision: Option<usize>,
-) -> String {
+pub fn percent_str(s: &str, spec: &PercentSpec, width: Option<usize>, precision: Option<usize>) -> String {
     output(s, spec, width, precision, false)
 }
 
 /// CPython's `unicode_format_arg_output`.
-fn output(
-    s: &str,
-    spec: &PercentSpec,
-    width: Option<usize>,
-    precision: Option<usize>,
-    numeric: bool,
-) -> String {
+fn output(s: &str, spec: &PercentSpec, width: Option<usize>, precision: Option<usize>, numeric: bool) -> String {
     let flags = &spec.flags;
     let conv = spec.conv;
     let chars: Vec<char> = s.chars().collect();
     let mut len = chars.len();
     let fill = if numeric && flags.zero { '0' } else { ' ' };
-    if width.is_none_or(|w| w <= len)
-        && precision.is_none_or(|p| p >= len)
-        && !(flags.plus || flags.space)
-    {
+    if width.is_none_or(|w| w <= len) && precision.is_none_or(|p| p >= len) && !(flags.plus || flags.space) {
         return s.to_string();
     }
     if matches!(conv, 's' | 'r' | 'a') {

@@ -72,12 +72,8 @@ fn run_percent(fmt: &str, args: &[Arg]) -> Result<String, String> {
             }
         };
         let text = match (spec.conv, arg) {
-            ('d' | 'i' | 'u' | 'o' | 'x' | 'X', Arg::I(v)) => {
-                percent_int(&big(v), &spec, width, precision)
-            }
-            ('e' | 'E' | 'f' | 'F' | 'g' | 'G', Arg::F(v)) => {
-                percent_float(float(v), &spec, width, precision)
-            }
+            ('d' | 'i' | 'u' | 'o' | 'x' | 'X', Arg::I(v)) => percent_int(&big(v), &spec, width, precision),
+            ('e' | 'E' | 'f' | 'F' | 'g' | 'G', Arg::F(v)) => percent_float(float(v), &spec, width, precision),
             ('s' | 'r' | 'a' | 'c', Arg::S(v)) => percent_str(v, &spec, width, precision),
             _ => panic!("bad test argument for {fmt}"),
         };
@@ -150,34 +146,16 @@ fn percent_matches_cpython() {
 #[test]
 fn helpers() {
     assert_eq!(float_to_string_fixed(2.675, 2), "2.67");
-    assert_eq!(
-        float_to_string_fixed(1e22, 6),
-        "10000000000000000000000.000000"
-    );
+    assert_eq!(float_to_string_fixed(1e22, 6), "10000000000000000000000.000000");
     assert_eq!(float_to_string_exp(15e6, 6), "1.500000e+07");
     assert_eq!(float_to_string_general(0.0001, 6), "0.0001");
-    assert_eq!(
-        bigint_to_f64(&big("9007199254740993")),
-        Some(9007199254740992.0)
-    );
-    assert_eq!(
-        bigint_to_f64(&big("-9007199254740995")),
-        Some(-9007199254740996.0)
-    );
+    assert_eq!(bigint_to_f64(&big("9007199254740993")), Some(9007199254740992.0));
+    assert_eq!(bigint_to_f64(&big("-9007199254740995")), Some(-9007199254740996.0));
     assert_eq!(bigint_to_f64(&(BigInt::from(1) << 1024u32)), None);
-    assert_eq!(
-        parse_percent("a%%b").unwrap(),
-        vec![PercentPiece::Literal("a%b".into())]
-    );
+    assert_eq!(parse_percent("a%%b").unwrap(), vec![PercentPiece::Literal("a%b".into())]);
     let spec = parse_format_spec("*^+#012,.3f").unwrap();
-    assert_eq!(
-        (spec.fill, spec.align, spec.sign, spec.alternate),
-        ('*', Some('^'), Some('+'), true)
-    );
-    assert_eq!(
-        (spec.width, spec.grouping, spec.precision, spec.ty),
-        (Some(12), Some(','), Some(3), Some('f'))
-    );
+    assert_eq!((spec.fill, spec.align, spec.sign, spec.alternate), ('*', Some('^'), Some('+'), true));
+    assert_eq!((spec.width, spec.grouping, spec.precision, spec.ty), (Some(12), Some(','), Some(3), Some('f')));
 }
 
 /// Precisions beyond Rust's `u16::MAX` formatting limit (CPython values).
@@ -188,20 +166,11 @@ fn huge_precisions() {
     assert_eq!((s.len(), s.trim_end_matches('0')), (2002, exact));
     let s = format_float(5e-324, ".1100e").unwrap();
     assert!(s.starts_with("4.9406564584124654417656879286") && s.ends_with("00000e-324"));
-    assert_eq!(
-        (
-            s.len(),
-            s.trim_end_matches("e-324").trim_end_matches('0').len()
-        ),
-        (1107, 752)
-    );
+    assert_eq!((s.len(), s.trim_end_matches("e-324").trim_end_matches('0').len()), (1107, 752));
     let s = format_float(0.1, ".70000g").unwrap();
     assert_eq!((s.len(), &s[s.len() - 5..]), (57, "15625"));
     assert_eq!(format_float(1.0, "#.70000g").unwrap().len(), 70001);
-    assert_eq!(
-        run_percent("%.70000e", &[Arg::F("2.5")]).unwrap().len(),
-        70006
-    );
+    assert_eq!(run_percent("%.70000e", &[Arg::F("2.5")]).unwrap().len(), 70006);
     assert_eq!(format_float(1.0, ".70000f").unwrap().len(), 70002);
 }
 
@@ -209,8 +178,8 @@ fn huge_precisions() {
 #[test]
 fn no_panics_on_junk() {
     let pieces = [
-        "", "0", "<", "=", "^", ">", "+", "-", " ", "z", "#", ",", "_", ".", "5", "99", "%", "é",
-        "x", "c", "n", "s", "(", ")", "*",
+        "", "0", "<", "=", "^", ">", "+", "-", " ", "z", "#", ",", "_", ".", "5", "99", "%", "é", "x", "c", "n", "s",
+        "(", ")", "*",
     ];
     for a in pieces {
         for b in pieces {
@@ -1027,70 +996,22 @@ const STR: &[(&str, &str, Result<&str, &str>)] = &[
     ("abc", ">10.2", Ok("        ab")),
     ("abc", "010", Ok("abc0000000")),
     ("abc", "x<010", Ok("abcxxxxxxx")),
-    (
-        "abc",
-        " ",
-        Err("Space not allowed in string format specifier"),
-    ),
-    (
-        "abc",
-        "+",
-        Err("Sign not allowed in string format specifier"),
-    ),
-    (
-        "abc",
-        "-",
-        Err("Sign not allowed in string format specifier"),
-    ),
-    (
-        "abc",
-        "z",
-        Err("Negative zero coercion (z) not allowed in string format specifier"),
-    ),
-    (
-        "abc",
-        "#",
-        Err("Alternate form (#) not allowed in string format specifier"),
-    ),
-    (
-        "abc",
-        "=",
-        Err("'=' alignment not allowed in string format specifier"),
-    ),
-    (
-        "abc",
-        "=5",
-        Err("'=' alignment not allowed in string format specifier"),
-    ),
+    ("abc", " ", Err("Space not allowed in string format specifier")),
+    ("abc", "+", Err("Sign not allowed in string format specifier")),
+    ("abc", "-", Err("Sign not allowed in string format specifier")),
+    ("abc", "z", Err("Negative zero coercion (z) not allowed in string format specifier")),
+    ("abc", "#", Err("Alternate form (#) not allowed in string format specifier")),
+    ("abc", "=", Err("'=' alignment not allowed in string format specifier")),
+    ("abc", "=5", Err("'=' alignment not allowed in string format specifier")),
     ("abc", ",", Err("Cannot specify ',' with 's'.")),
     ("abc", "_", Err("Cannot specify '_' with 's'.")),
-    (
-        "abc",
-        "d",
-        Err("Unknown format code 'd' for object of type 'str'"),
-    ),
-    (
-        "abc",
-        "x",
-        Err("Unknown format code 'x' for object of type 'str'"),
-    ),
+    ("abc", "d", Err("Unknown format code 'd' for object of type 'str'")),
+    ("abc", "x", Err("Unknown format code 'x' for object of type 'str'")),
     ("abc", ".", Err("Format specifier missing precision")),
-    (
-        "abc",
-        "abc",
-        Err("Invalid format specifier 'abc' for object of type 'str'"),
-    ),
-    (
-        "abc",
-        "\u{e9}",
-        Err("Unknown format code '\\xe9' for object of type 'str'"),
-    ),
+    ("abc", "abc", Err("Invalid format specifier 'abc' for object of type 'str'")),
+    ("abc", "\u{e9}", Err("Unknown format code '\\xe9' for object of type 'str'")),
     ("abc", "0>5", Ok("00abc")),
-    (
-        "abc",
-        "\u{263a}^9",
-        Ok("\u{263a}\u{263a}\u{263a}abc\u{263a}\u{263a}\u{263a}"),
-    ),
+    ("abc", "\u{263a}^9", Ok("\u{263a}\u{263a}\u{263a}abc\u{263a}\u{263a}\u{263a}")),
     ("h\u{e9}llo", "", Ok("h\u{e9}llo")),
     ("h\u{e9}llo", "5", Ok("h\u{e9}llo")),
     ("h\u{e9}llo", "^6", Ok("h\u{e9}llo ")),
@@ -1129,21 +1050,9 @@ const PERCENT: &[(&str, &[Arg], Result<&str, &str>)] = &[
     ("%#08x", &[Arg::I("-255")], Ok("-0x000ff")),
     ("%#-8x|", &[Arg::I("-255")], Ok("-0xff   |")),
     ("%#.4x", &[Arg::I("10")], Ok("0x000a")),
-    (
-        "%d",
-        &[Arg::I("1000000000000000000000000000000")],
-        Ok("1000000000000000000000000000000"),
-    ),
-    (
-        "%x",
-        &[Arg::I("-1180591620717411303424")],
-        Ok("-400000000000000000"),
-    ),
-    (
-        "%ld%hi%Ls",
-        &[Arg::I("1"), Arg::I("2"), Arg::S("a")],
-        Ok("12a"),
-    ),
+    ("%d", &[Arg::I("1000000000000000000000000000000")], Ok("1000000000000000000000000000000")),
+    ("%x", &[Arg::I("-1180591620717411303424")], Ok("-400000000000000000")),
+    ("%ld%hi%Ls", &[Arg::I("1"), Arg::I("2"), Arg::S("a")], Ok("12a")),
     ("%f", &[Arg::F("1.5")], Ok("1.500000")),
     ("%e", &[Arg::F("12345.678")], Ok("1.234568e+04")),
     ("%E", &[Arg::F("1e-10")], Ok("1.000000E-10")),
@@ -1164,18 +1073,10 @@ const PERCENT: &[(&str, &[Arg], Result<&str, &str>)] = &[
     ("%05f", &[Arg::F("inf")], Ok("00inf")),
     ("%+05f", &[Arg::F("inf")], Ok("+0inf")),
     ("%-8.3f|", &[Arg::F("3.14159")], Ok("3.142   |")),
-    (
-        "%20.10e|",
-        &[Arg::F("0.3333333333333333")],
-        Ok("    3.3333333333e-01|"),
-    ),
+    ("%20.10e|", &[Arg::F("0.3333333333333333")], Ok("    3.3333333333e-01|")),
     ("%.3g", &[Arg::F("0.0001234")], Ok("0.000123")),
     ("%10.4g|", &[Arg::F("3.14159")], Ok("     3.142|")),
-    (
-        "%f",
-        &[Arg::F("1e+22")],
-        Ok("10000000000000000000000.000000"),
-    ),
+    ("%f", &[Arg::F("1e+22")], Ok("10000000000000000000000.000000")),
     ("%.1f", &[Arg::F("-0.04")], Ok("-0.0")),
     ("%F", &[Arg::F("inf")], Ok("INF")),
     ("%s", &[Arg::S("abc")], Ok("abc")),
@@ -1195,62 +1096,22 @@ const PERCENT: &[(&str, &[Arg], Result<&str, &str>)] = &[
     ("%*d", &[Arg::I("5"), Arg::I("1")], Ok("    1")),
     ("%-*d|", &[Arg::I("5"), Arg::I("1")], Ok("1    |")),
     ("%.*f", &[Arg::I("2"), Arg::F("1.5")], Ok("1.50")),
-    (
-        "%*.*f|",
-        &[Arg::I("8"), Arg::I("3"), Arg::F("3.14159")],
-        Ok("   3.142|"),
-    ),
-    (
-        "%(a)s %(b)d",
-        &[Arg::K("a", &Arg::S("x")), Arg::K("b", &Arg::I("2"))],
-        Ok("x 2"),
-    ),
+    ("%*.*f|", &[Arg::I("8"), Arg::I("3"), Arg::F("3.14159")], Ok("   3.142|")),
+    ("%(a)s %(b)d", &[Arg::K("a", &Arg::S("x")), Arg::K("b", &Arg::I("2"))], Ok("x 2")),
     ("%(a(b))s", &[Arg::K("a(b)", &Arg::S("q"))], Ok("q")),
     ("%(x)-4d|", &[Arg::K("x", &Arg::I("7"))], Ok("7   |")),
-    (
-        "%z",
-        &[Arg::I("1")],
-        Err("unsupported format character 'z' (0x7a) at index 1"),
-    ),
+    ("%z", &[Arg::I("1")], Err("unsupported format character 'z' (0x7a) at index 1")),
     ("%", &[], Err("incomplete format")),
     ("abc%", &[], Err("incomplete format")),
     ("%(a", &[], Err("incomplete format key")),
     ("abc%-", &[], Err("incomplete format")),
     ("%5", &[], Err("incomplete format")),
-    (
-        "%5%",
-        &[Arg::I("1")],
-        Err("unsupported format character '%' (0x25) at index 2"),
-    ),
-    (
-        "%(a)5%",
-        &[Arg::K("a", &Arg::I("1"))],
-        Err("unsupported format character '%' (0x25) at index 5"),
-    ),
-    (
-        "%\u{e9}",
-        &[Arg::I("1")],
-        Err("unsupported format character '?' (0xe9) at index 1"),
-    ),
-    (
-        "%\u{1}",
-        &[Arg::I("1")],
-        Err("unsupported format character '?' (0x1) at index 1"),
-    ),
-    (
-        "%1234567890123456789012d",
-        &[Arg::I("1")],
-        Err("width too big"),
-    ),
+    ("%5%", &[Arg::I("1")], Err("unsupported format character '%' (0x25) at index 2")),
+    ("%(a)5%", &[Arg::K("a", &Arg::I("1"))], Err("unsupported format character '%' (0x25) at index 5")),
+    ("%\u{e9}", &[Arg::I("1")], Err("unsupported format character '?' (0xe9) at index 1")),
+    ("%\u{1}", &[Arg::I("1")], Err("unsupported format character '?' (0x1) at index 1")),
+    ("%1234567890123456789012d", &[Arg::I("1")], Err("width too big")),
     ("%.3000000000d", &[Arg::I("1")], Err("precision too big")),
-    (
-        "%d %y",
-        &[Arg::I("1"), Arg::I("2")],
-        Err("unsupported format character 'y' (0x79) at index 4"),
-    ),
-    (
-        "x%.y",
-        &[Arg::I("1")],
-        Err("unsupported format character 'y' (0x79) at index 3"),
-    ),
+    ("%d %y", &[Arg::I("1"), Arg::I("2")], Err("unsupported format character 'y' (0x79) at index 4")),
+    ("x%.y", &[Arg::I("1")], Err("unsupported format character 'y' (0x79) at index 3")),
 ];

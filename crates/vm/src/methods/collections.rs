@@ -40,18 +40,13 @@ pub(crate) fn index_arg(vm: &mut Vm, v: &Value) -> PyResult<i64> {
     match v {
         Value::Int(i) => Ok(*i),
         Value::Bool(b) => Ok(*b as i64),
-        Value::BigInt(_) => Err(overflow_error(
-            "Python int too large to convert to C ssize_t",
-        )),
+        Value::BigInt(_) => Err(overflow_error("Python int too large to convert to C ssize_t")),
         Value::Instance(inst) => match inst.class.lookup("__index__") {
             Some(f) => {
                 let r = vm.call(&f, Args::new(vec![v.clone()]))?;
                 match r {
                     Value::Int(_) | Value::Bool(_) | Value::BigInt(_) => index_arg(vm, &r),
-                    other => Err(type_error(format!(
-                        "__index__ returned non-int (type {})",
-                        type_name(&other)
-                    ))),
+                    other => Err(type_error(format!("__index__ returned non-int (type {})", type_name(&other)))),
                 }
             }
             None => Err(not_integer(v)),
@@ -61,10 +56,7 @@ pub(crate) fn index_arg(vm: &mut Vm, v: &Value) -> PyResult<i64> {
 }
 
 fn not_integer(v: &Value) -> crate::errors::PyErr {
-    type_error(format!(
-        "'{}' object cannot be interpreted as an integer",
-        type_name(v)
-    ))
+    type_error(format!("'{}' object cannot be interpreted as an integer", type_name(v)))
 }
 
 /// A `bool(accept={int})` flag such as `sort(reverse=...)`.
@@ -81,16 +73,10 @@ pub(crate) fn int_flag(vm: &mut Vm, v: &Value) -> PyResult<bool> {
 /// A start or stop bound of `index(x, start, stop)`: an int (clamped) or `__index__`.
 fn search_bound(vm: &mut Vm, v: &Value) -> PyResult<i64> {
     match v {
-        Value::BigInt(b) => Ok(if b.sign() == num_bigint::Sign::Minus {
-            i64::MIN
-        } else {
-            i64::MAX
-        }),
+        Value::BigInt(b) => Ok(if b.sign() == num_bigint::Sign::Minus { i64::MIN } else { i64::MAX }),
         Value::Int(_) | Value::Bool(_) => index_arg(vm, v),
         Value::Instance(inst) if inst.class.lookup("__index__").is_some() => index_arg(vm, v),
-        _ => Err(type_error(
-            "slice indices must be integers or have an __index__ method",
-        )),
+        _ => Err(type_error("slice indices must be integers or have an __index__ method")),
     }
 }
 

@@ -28,14 +28,7 @@ pub fn add_method(cls: &Class, name: &'static str, func: BuiltinFn) {
         "float" => "float",
         _ => "object",
     };
-    cls.set_attr(
-        name,
-        Value::Builtin(Arc::new(Builtin {
-            name: Arc::from(name),
-            func,
-            owner: Some(owner),
-        })),
-    );
+    cls.set_attr(name, Value::Builtin(Arc::new(Builtin { name: Arc::from(name), func, owner: Some(owner) })));
 }
 
 /// Registers every built-in type's methods.
@@ -48,24 +41,14 @@ pub fn register_all() {
 }
 
 /// Splits a method call's arguments into the receiver and the rest, checking the count.
-pub fn receiver(
-    args: &mut Args,
-    owner: &str,
-    name: &str,
-    min: usize,
-    max: usize,
-) -> PyResult<Value> {
+pub fn receiver(args: &mut Args, owner: &str, name: &str, min: usize, max: usize) -> PyResult<Value> {
     if args.pos.is_empty() {
-        return Err(type_error(format!(
-            "unbound method {owner}.{name}() needs an argument"
-        )));
+        return Err(type_error(format!("unbound method {owner}.{name}() needs an argument")));
     }
     let recv = args.pos.remove(0);
     let n = args.pos.len();
     if !args.kw.is_empty() && max != usize::MAX {
-        return Err(type_error(format!(
-            "{owner}.{name}() takes no keyword arguments"
-        )));
+        return Err(type_error(format!("{owner}.{name}() takes no keyword arguments")));
     }
     if n < min || n > max {
         let msg = if min == max {
@@ -75,15 +58,9 @@ pub fn receiver(
                 _ => format!("{owner}.{name}() takes exactly {min} arguments ({n} given)"),
             }
         } else if n < min {
-            format!(
-                "{name} expected at least {min} argument{}, got {n}",
-                if min == 1 { "" } else { "s" }
-            )
+            format!("{name} expected at least {min} argument{}, got {n}", if min == 1 { "" } else { "s" })
         } else {
-            format!(
-                "{name} expected at most {max} argument{}, got {n}",
-                if max == 1 { "" } else { "s" }
-            )
+            format!("{name} expected at most {max} argument{}, got {n}", if max == 1 { "" } else { "s" })
         };
         return Err(type_error(msg));
     }
@@ -92,8 +69,5 @@ pub fn receiver(
 
 /// The error for a method called on the wrong kind of receiver.
 pub fn wrong_receiver(owner: &str, name: &str, got: &Value) -> crate::errors::PyErr {
-    type_error(format!(
-        "descriptor '{name}' for '{owner}' objects doesn't apply to a '{}' object",
-        type_name(got)
-    ))
+    type_error(format!("descriptor '{name}' for '{owner}' objects doesn't apply to a '{}' object", type_name(got)))
 }

@@ -52,12 +52,7 @@ fn int_bit_length(_vm: &mut Vm, mut args: Args) -> PyResult<Value> {
 
 fn int_bit_count(_vm: &mut Vm, mut args: Args) -> PyResult<Value> {
     let n = int_this(&mut args, "bit_count")?;
-    let ones: u64 = n
-        .magnitude()
-        .to_u64_digits()
-        .iter()
-        .map(|d| d.count_ones() as u64)
-        .sum();
+    let ones: u64 = n.magnitude().to_u64_digits().iter().map(|d| d.count_ones() as u64).sum();
     Ok(Value::Int(ones as i64))
 }
 
@@ -141,11 +136,7 @@ fn decompose(f: f64) -> (i64, i32) {
     let sign = if bits >> 63 == 1 { -1 } else { 1 };
     let biased = ((bits >> 52) & 0x7ff) as i32;
     let frac = (bits & ((1 << 52) - 1)) as i64;
-    let (mut m, mut e) = if biased == 0 {
-        (frac, -1074)
-    } else {
-        (frac | (1 << 52), biased - 1075)
-    };
+    let (mut m, mut e) = if biased == 0 { (frac, -1074) } else { (frac | (1 << 52), biased - 1075) };
     let tz = m.trailing_zeros() as i32;
     m >>= tz;
     e += tz;
@@ -166,10 +157,7 @@ fn float_as_integer_ratio(_vm: &mut Vm, mut args: Args) -> PyResult<Value> {
     } else {
         (BigInt::from(m), BigInt::from(1) << ((-e) as usize))
     };
-    Ok(Value::tuple(vec![
-        Value::from_bigint(num),
-        Value::from_bigint(den),
-    ]))
+    Ok(Value::tuple(vec![Value::from_bigint(num), Value::from_bigint(den)]))
 }
 
 fn float_hex(_vm: &mut Vm, mut args: Args) -> PyResult<Value> {
@@ -192,11 +180,7 @@ pub fn float_to_hex(f: f64) -> String {
     let bits = f.to_bits();
     let biased = ((bits >> 52) & 0x7ff) as i64;
     let frac = bits & ((1 << 52) - 1);
-    let (lead, exp) = if biased == 0 {
-        (0, -1022)
-    } else {
-        (1, biased - 1023)
-    };
+    let (lead, exp) = if biased == 0 { (0, -1022) } else { (1, biased - 1023) };
     let exp_sign = if exp < 0 { '-' } else { '+' };
     format!("{sign}0x{lead}.{frac:013x}p{exp_sign}{}", exp.abs())
 }
@@ -213,10 +197,9 @@ fn is_py_space(c: char) -> bool {
 /// First code points of the Unicode decimal digit (Nd) runs that `int()` and `float()`
 /// accept besides ASCII (Arabic-Indic, Devanagari, fullwidth, ...).
 const DECIMAL_ZEROS: &[u32] = &[
-    0x660, 0x6F0, 0x7C0, 0x966, 0x9E6, 0xA66, 0xAE6, 0xB66, 0xBE6, 0xC66, 0xCE6, 0xD66, 0xDE6,
-    0xE50, 0xED0, 0xF20, 0x1040, 0x1090, 0x17E0, 0x1810, 0x1946, 0x19D0, 0x1A80, 0x1A90, 0x1B50,
-    0x1BB0, 0x1C40, 0x1C50, 0xA620, 0xA8D0, 0xA900, 0xA9D0, 0xA9F0, 0xAA50, 0xABF0, 0xFF10,
-    0x104A0, 0x11066, 0x1D7CE, 0x1D7D8, 0x1D7E2, 0x1D7EC, 0x1D7F6,
+    0x660, 0x6F0, 0x7C0, 0x966, 0x9E6, 0xA66, 0xAE6, 0xB66, 0xBE6, 0xC66, 0xCE6, 0xD66, 0xDE6, 0xE50, 0xED0, 0xF20,
+    0x1040, 0x1090, 0x17E0, 0x1810, 0x1946, 0x19D0, 0x1A80, 0x1A90, 0x1B50, 0x1BB0, 0x1C40, 0x1C50, 0xA620, 0xA8D0,
+    0xA900, 0xA9D0, 0xA9F0, 0xAA50, 0xABF0, 0xFF10, 0x104A0, 0x11066, 0x1D7CE, 0x1D7D8, 0x1D7E2, 0x1D7EC, 0x1D7F6,
 ];
 
 /// CPython's `_PyUnicode_TransformDecimalAndSpaceToASCII`: Unicode digits become ASCII
@@ -249,10 +232,7 @@ fn short_repr(s: &str) -> String {
 }
 
 fn invalid_int_literal(s: &str, base: u32) -> crate::errors::PyErr {
-    value_error(format!(
-        "invalid literal for int() with base {base}: {}",
-        short_repr(s)
-    ))
+    value_error(format!("invalid literal for int() with base {base}: {}", short_repr(s)))
 }
 
 /// `int(s, base)` for a string (CPython's `PyLong_FromString`).
@@ -337,12 +317,7 @@ pub fn parse_int(s: &str, base: u32) -> PyResult<Value> {
 
 /// `float(s)` for a string (CPython's `PyFloat_FromString`).
 pub fn parse_float(s: &str) -> PyResult<f64> {
-    let bad = || {
-        value_error(format!(
-            "could not convert string to float: {}",
-            gilvm_compiler::dis::str_repr(s)
-        ))
-    };
+    let bad = || value_error(format!("could not convert string to float: {}", gilvm_compiler::dis::str_repr(s)));
     let ascii = to_ascii_number(s);
     let text = ascii.trim_matches(|c: char| is_py_space(c));
     let (sign, body) = match text.as_bytes().first() {
@@ -367,8 +342,7 @@ pub fn parse_float(s: &str) -> PyResult<f64> {
             if b[*i].is_ascii_digit() {
                 clean.push(b[*i] as char);
                 *i += 1;
-            } else if b[*i] == b'_' && *i > start && *i + 1 < b.len() && b[*i + 1].is_ascii_digit()
-            {
+            } else if b[*i] == b'_' && *i > start && *i + 1 < b.len() && b[*i + 1].is_ascii_digit() {
                 *i += 1;
             } else {
                 break;
@@ -445,19 +419,13 @@ fn int_from(vm: &mut Vm, x: &Value) -> PyResult<Value> {
     }
     if let Some(r) = call_special(vm, x, "__int__")? {
         if !is_int(&r) {
-            return Err(type_error(format!(
-                "__int__ returned non-int (type {})",
-                type_name(&r)
-            )));
+            return Err(type_error(format!("__int__ returned non-int (type {})", type_name(&r))));
         }
         return Ok(plain_int(r));
     }
     if let Some(r) = call_special(vm, x, "__index__")? {
         if !is_int(&r) {
-            return Err(type_error(format!(
-                "__index__ returned non-int (type {})",
-                type_name(&r)
-            )));
+            return Err(type_error(format!("__index__ returned non-int (type {})", type_name(&r))));
         }
         return Ok(plain_int(r));
     }
@@ -467,10 +435,7 @@ fn int_from(vm: &mut Vm, x: &Value) -> PyResult<Value> {
         }
         return match call_special(vm, &r, "__index__")? {
             Some(i) if is_int(&i) => Ok(plain_int(i)),
-            _ => Err(type_error(format!(
-                "__trunc__ returned non-Integral (type {})",
-                type_name(&r)
-            ))),
+            _ => Err(type_error(format!("__trunc__ returned non-Integral (type {})", type_name(&r)))),
         };
     }
     Err(type_error(format!(
@@ -486,21 +451,15 @@ pub fn int_new(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
         if &*name == "base" {
             base_kw = Some(v);
         } else {
-            return Err(type_error(format!(
-                "'{name}' is an invalid keyword argument for int()"
-            )));
+            return Err(type_error(format!("'{name}' is an invalid keyword argument for int()")));
         }
     }
     let n = args.pos.len() + base_kw.is_some() as usize;
     if n > 2 {
-        return Err(type_error(format!(
-            "int() takes at most 2 arguments ({n} given)"
-        )));
+        return Err(type_error(format!("int() takes at most 2 arguments ({n} given)")));
     }
     if args.pos.len() == 2 && base_kw.is_some() {
-        return Err(type_error(
-            "argument for int() given by name ('base') and position (2)",
-        ));
+        return Err(type_error("argument for int() given by name ('base') and position (2)"));
     }
     let base = match base_kw.or_else(|| args.pos.get(1).cloned()) {
         None => None,
@@ -520,9 +479,7 @@ pub fn int_new(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
     }
     match x {
         Value::Str(s) => parse_int(s.as_str(), base as u32),
-        _ => Err(type_error(
-            "int() can't convert non-string with explicit base",
-        )),
+        _ => Err(type_error("int() can't convert non-string with explicit base")),
     }
 }
 
@@ -532,10 +489,7 @@ pub fn float_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
         return Err(type_error("float() takes no keyword arguments"));
     }
     if args.pos.len() > 1 {
-        return Err(type_error(format!(
-            "float expected at most 1 argument, got {}",
-            args.pos.len()
-        )));
+        return Err(type_error(format!("float expected at most 1 argument, got {}", args.pos.len())));
     }
     let Some(x) = args.pos.first() else {
         return Ok(Value::Float(0.0));
@@ -560,10 +514,7 @@ pub fn float_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
             if let Some(r) = call_special(vm, x, "__index__")? {
                 return match to_bigint(&r) {
                     Some(n) => Ok(Value::Float(int_to_f64(&n)?)),
-                    None => Err(type_error(format!(
-                        "__index__ returned non-int (type {})",
-                        type_name(&r)
-                    ))),
+                    None => Err(type_error(format!("__index__ returned non-int (type {})", type_name(&r)))),
                 };
             }
             return Err(type_error(format!(
@@ -582,8 +533,6 @@ pub fn bool_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
     match args.pos.len() {
         0 => Ok(Value::Bool(false)),
         1 => Ok(Value::Bool(crate::protocol::truthy(vm, &args.pos[0])?)),
-        n => Err(type_error(format!(
-            "bool expected at most 1 argument, got {n}"
-        ))),
+        n => Err(type_error(format!("bool expected at most 1 argument, got {n}"))),
     }
 }

@@ -8,9 +8,7 @@ use num_bigint::BigInt;
 use num_traits::FromPrimitive;
 
 use crate::errors::{exc, overflow_error, type_error, value_error, PyErr, PyResult};
-use crate::format::{
-    bigint_to_f64, percent_float, percent_int, percent_str, PercentFlags, PercentNum, PercentSpec,
-};
+use crate::format::{bigint_to_f64, percent_float, percent_int, percent_str, PercentFlags, PercentNum, PercentSpec};
 use crate::object::Args;
 use crate::ops::type_name;
 use crate::protocol;
@@ -26,11 +24,7 @@ pub fn percent_format(vm: &mut Vm, fmt: &str, args: &Value) -> PyResult<String> 
     let chars: Vec<char> = fmt.chars().collect();
     let mut state = ArgState::new(args);
     let mut out = String::with_capacity(fmt.len() + 16);
-    let mut cur = Cursor {
-        chars: &chars,
-        pos: 0,
-        exhausted: false,
-    };
+    let mut cur = Cursor { chars: &chars, pos: 0, exhausted: false };
     while cur.pos < chars.len() {
         if chars[cur.pos] != '%' {
             let start = cur.pos;
@@ -47,19 +41,10 @@ pub fn percent_format(vm: &mut Vm, fmt: &str, args: &Value) -> PyResult<String> 
             continue;
         }
         let (spec, width, precision) = parse_spec(vm, &mut cur, &mut state)?;
-        out.push_str(&format_one(
-            vm,
-            &mut state,
-            &spec,
-            width,
-            precision,
-            cur.pos - 1,
-        )?);
+        out.push_str(&format_one(vm, &mut state, &spec, width, precision, cur.pos - 1)?);
     }
     if state.argidx < state.arglen && state.mapping.is_none() {
-        return Err(type_error(
-            "not all arguments converted during string formatting",
-        ));
+        return Err(type_error("not all arguments converted during string formatting"));
     }
     Ok(out)
 }
@@ -144,12 +129,7 @@ fn parse_spec(
             ch = c;
         }
     } else if ch.is_ascii_digit() {
-        width = Some(read_digits(
-            cur,
-            &mut ch,
-            isize::MAX as usize,
-            "width too big",
-        )?);
+        width = Some(read_digits(cur, &mut ch, isize::MAX as usize, "width too big")?);
     }
     let mut precision = None;
     if ch == '.' {
@@ -167,12 +147,7 @@ fn parse_spec(
                 ch = c;
             }
         } else if ch.is_ascii_digit() {
-            precision = Some(read_digits(
-                cur,
-                &mut ch,
-                i32::MAX as usize,
-                "precision too big",
-            )?);
+            precision = Some(read_digits(cur, &mut ch, i32::MAX as usize, "precision too big")?);
         }
     }
     if !cur.exhausted && matches!(ch, 'h' | 'l' | 'L') {
@@ -224,13 +199,7 @@ impl ArgState {
             Value::Tuple(t) => (t.items.to_vec(), t.items.len() as i64, 0),
             _ => (Vec::new(), -1, -2),
         };
-        ArgState {
-            current: args.clone(),
-            items,
-            arglen,
-            argidx,
-            mapping: is_mapping(args).then(|| args.clone()),
-        }
+        ArgState { current: args.clone(), items, arglen, argidx, mapping: is_mapping(args).then(|| args.clone()) }
     }
 
     fn next_arg(&mut self) -> PyResult<Value> {
@@ -282,12 +251,7 @@ fn format_one(
     Ok(match spec.conv {
         's' => percent_str(&protocol::str(vm, &v)?, spec, width, precision),
         'r' => percent_str(&protocol::repr(vm, &v)?, spec, width, precision),
-        'a' => percent_str(
-            &crate::builtins::ascii_of(&protocol::repr(vm, &v)?),
-            spec,
-            width,
-            precision,
-        ),
+        'a' => percent_str(&crate::builtins::ascii_of(&protocol::repr(vm, &v)?), spec, width, precision),
         'c' => percent_str(&char_arg(vm, &v)?.to_string(), spec, width, precision),
         'o' | 'x' | 'X' => {
             let n = match index_arg(vm, &v)? {
@@ -315,15 +279,9 @@ fn format_one(
             };
             percent_int(&n, spec, width, precision)
         }
-        'e' | 'E' | 'f' | 'F' | 'g' | 'G' => {
-            percent_float(float_arg(vm, &v)?, spec, width, precision)
-        }
+        'e' | 'E' | 'f' | 'F' | 'g' | 'G' => percent_float(float_arg(vm, &v)?, spec, width, precision),
         c => {
-            let shown = if (31..=126).contains(&(c as u32)) {
-                c
-            } else {
-                '?'
-            };
+            let shown = if (31..=126).contains(&(c as u32)) { c } else { '?' };
             return Err(value_error(format!(
                 "unsupported format character '{shown}' (0x{:x}) at index {index}",
                 c as u32
@@ -360,10 +318,7 @@ fn index_arg(vm: &mut Vm, v: &Value) -> PyResult<Option<BigInt>> {
     match call_special(vm, v, "__index__")? {
         Some(r) => match as_bigint(&r) {
             Some(n) => Ok(Some(n)),
-            None => Err(type_error(format!(
-                "__index__ returned non-int (type {})",
-                type_name(&r)
-            ))),
+            None => Err(type_error(format!("__index__ returned non-int (type {})", type_name(&r)))),
         },
         None => Ok(None),
     }
@@ -377,10 +332,7 @@ fn int_arg(vm: &mut Vm, v: &Value) -> PyResult<Option<BigInt>> {
     if let Some(r) = call_special(vm, v, "__int__")? {
         return match as_bigint(&r) {
             Some(n) => Ok(Some(n)),
-            None => Err(type_error(format!(
-                "__int__ returned non-int (type {})",
-                type_name(&r)
-            ))),
+            None => Err(type_error(format!("__int__ returned non-int (type {})", type_name(&r)))),
         };
     }
     index_arg(vm, v)
@@ -402,30 +354,20 @@ fn float_arg(vm: &mut Vm, v: &Value) -> PyResult<f64> {
         Value::Float(x) => return Ok(*x),
         Value::Int(i) => return Ok(*i as f64),
         Value::Bool(b) => return Ok(*b as i64 as f64),
-        Value::BigInt(b) => {
-            return bigint_to_f64(b)
-                .ok_or_else(|| overflow_error("int too large to convert to float"))
-        }
+        Value::BigInt(b) => return bigint_to_f64(b).ok_or_else(|| overflow_error("int too large to convert to float")),
         _ => {}
     }
     if let Some(r) = call_special(vm, v, "__float__")? {
         return match r {
             Value::Float(x) => Ok(x),
-            other => Err(type_error(format!(
-                "{}.__float__ returned non-float (type {})",
-                type_name(v),
-                type_name(&other)
-            ))),
+            other => {
+                Err(type_error(format!("{}.__float__ returned non-float (type {})", type_name(v), type_name(&other))))
+            }
         };
     }
     match index_arg(vm, v)? {
-        Some(n) => {
-            bigint_to_f64(&n).ok_or_else(|| overflow_error("int too large to convert to float"))
-        }
-        None => Err(type_error(format!(
-            "must be real number, not {}",
-            type_name(v)
-        ))),
+        Some(n) => bigint_to_f64(&n).ok_or_else(|| overflow_error("int too large to convert to float")),
+        None => Err(type_error(format!("must be real number, not {}", type_name(v)))),
     }
 }
 

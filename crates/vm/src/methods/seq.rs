@@ -33,10 +33,7 @@ fn bound(vm: &mut Vm, v: &Value) -> PyResult<Option<i64>> {
                 match r {
                     Value::Int(_) | Value::Bool(_) | Value::BigInt(_) => return bound(vm, &r),
                     other => {
-                        return Err(type_error(format!(
-                            "__index__ returned non-int (type {})",
-                            type_name(&other)
-                        )))
+                        return Err(type_error(format!("__index__ returned non-int (type {})", type_name(&other))))
                     }
                 }
             }

@@ -49,10 +49,7 @@ pub fn register(t: &Types) {
         ("update", set_update),
         ("intersection_update", set_intersection_update),
         ("difference_update", set_difference_update),
-        (
-            "symmetric_difference_update",
-            set_symmetric_difference_update,
-        ),
+        ("symmetric_difference_update", set_symmetric_difference_update),
     ];
     for (name, f) in mutating {
         add_method(&t.set, name, *f);
@@ -129,11 +126,7 @@ fn merge(so: &mut SetTable, other: &SetTable) {
 /// `set_intersection(so, other)` for two sets: iterates the smaller one (keeping its key
 /// objects) and looks each key up in the larger one.
 fn intersection(so: &SetTable, other: &SetTable) -> SetTable {
-    let (big, small) = if other.len() > so.len() {
-        (other, so)
-    } else {
-        (so, other)
-    };
+    let (big, small) = if other.len() > so.len() { (other, so) } else { (so, other) };
     let mut out = SetTable::default();
     for k in small.keys() {
         if big.contains(k) {
@@ -195,11 +188,7 @@ fn symmetric_difference(so: &SetTable, other: &SetTable) -> SetTable {
 pub fn set_op(op: BinOp, a: &Set, b: &Set) -> PyResult<SetTable> {
     let same = std::ptr::eq(a, b);
     let ta = a.table.lock().clone();
-    let tb = if same {
-        ta.clone()
-    } else {
-        b.table.lock().clone()
-    };
+    let tb = if same { ta.clone() } else { b.table.lock().clone() };
     Ok(match op {
         BinOp::BitOr => {
             let mut out = copy_table(&ta);
@@ -294,9 +283,7 @@ fn this_varargs(args: &mut Args, name: &str, mutating: bool) -> PyResult<Arc<Set
             Ok(s)
         } else {
             let owner = if s.frozen { "frozenset" } else { "set" };
-            Err(type_error(format!(
-                "{owner}.{name}() takes no keyword arguments"
-            )))
+            Err(type_error(format!("{owner}.{name}() takes no keyword arguments")))
         }
     })
 }
@@ -362,10 +349,7 @@ fn update_table(so: &mut SetTable, other: &Other) {
 }
 
 fn new_set(table: SetTable, frozen: bool) -> Value {
-    Value::Set(Arc::new(Set {
-        table: Mutex::new(table),
-        frozen,
-    }))
+    Value::Set(Arc::new(Set { table: Mutex::new(table), frozen }))
 }
 
 // ---------------------------------------------------------------------------
@@ -654,10 +638,7 @@ pub fn set_new(vm: &mut Vm, args: Args, frozen: bool) -> PyResult<Value> {
         return Err(type_error(format!("{name}() takes no keyword arguments")));
     }
     if args.pos.len() > 1 {
-        return Err(type_error(format!(
-            "{name} expected at most 1 argument, got {}",
-            args.pos.len()
-        )));
+        return Err(type_error(format!("{name} expected at most 1 argument, got {}", args.pos.len())));
     }
     let Some(src) = args.pos.first() else {
         return Ok(new_set(SetTable::default(), frozen));

@@ -87,9 +87,7 @@ pub fn register(cls: &Arc<Class>) {
 /// Pops the receiver of `str.name(...)`, which must be a str.
 fn this(args: &mut Args, name: &str) -> PyResult<Arc<PyStr>> {
     if args.pos.is_empty() {
-        return Err(type_error(format!(
-            "unbound method str.{name}() needs an argument"
-        )));
+        return Err(type_error(format!("unbound method str.{name}() needs an argument")));
     }
     match args.pos.remove(0) {
         Value::Str(s) => Ok(s),
@@ -108,42 +106,24 @@ enum Arity {
 }
 
 /// Pops the receiver and checks the count of positional arguments (no keywords allowed).
-fn this_n(
-    args: &mut Args,
-    name: &str,
-    min: usize,
-    max: usize,
-    arity: Arity,
-) -> PyResult<Arc<PyStr>> {
+fn this_n(args: &mut Args, name: &str, min: usize, max: usize, arity: Arity) -> PyResult<Arc<PyStr>> {
     let s = this(args, name)?;
     let n = args.pos.len();
     let plural = |k: usize| if k == 1 { "" } else { "s" };
     match arity {
         Arity::Clinic => {
             if !args.kw.is_empty() {
-                return Err(type_error(format!(
-                    "str.{name}() takes no keyword arguments"
-                )));
+                return Err(type_error(format!("str.{name}() takes no keyword arguments")));
             }
             if min == max && max <= 1 && n != max {
-                let what = if max == 0 {
-                    "no arguments"
-                } else {
-                    "exactly one argument"
-                };
+                let what = if max == 0 { "no arguments" } else { "exactly one argument" };
                 return Err(type_error(format!("str.{name}() takes {what} ({n} given)")));
             }
             if n < min {
-                return Err(type_error(format!(
-                    "{name} expected at least {min} argument{}, got {n}",
-                    plural(min)
-                )));
+                return Err(type_error(format!("{name} expected at least {min} argument{}, got {n}", plural(min))));
             }
             if n > max {
-                return Err(type_error(format!(
-                    "{name} expected at most {max} argument{}, got {n}",
-                    plural(max)
-                )));
+                return Err(type_error(format!("{name} expected at most {max} argument{}, got {n}", plural(max))));
             }
         }
         Arity::Legacy => {
@@ -151,16 +131,10 @@ fn this_n(
                 return Err(type_error(format!("{name}() takes no keyword arguments")));
             }
             if n < min {
-                return Err(type_error(format!(
-                    "{name}() takes at least {min} argument{} ({n} given)",
-                    plural(min)
-                )));
+                return Err(type_error(format!("{name}() takes at least {min} argument{} ({n} given)", plural(min))));
             }
             if n > max {
-                return Err(type_error(format!(
-                    "{name}() takes at most {max} argument{} ({n} given)",
-                    plural(max)
-                )));
+                return Err(type_error(format!("{name}() takes at most {max} argument{} ({n} given)", plural(max))));
             }
         }
     }
@@ -190,11 +164,7 @@ fn bind_kw(args: &mut Args, name: &str, params: &[&str]) -> PyResult<Vec<Option<
                 )))
             }
             Some(i) => out[i] = Some(value),
-            None => {
-                return Err(type_error(format!(
-                    "'{key}' is an invalid keyword argument for {name}()"
-                )))
-            }
+            None => return Err(type_error(format!("'{key}' is an invalid keyword argument for {name}()"))),
         }
     }
     Ok(out)
@@ -206,13 +176,8 @@ fn bind_kw(args: &mut Args, name: &str, params: &[&str]) -> PyResult<Vec<Option<
 fn str_arg<'a>(v: &'a Value, what: &str) -> PyResult<&'a Arc<PyStr>> {
     match v {
         Value::Str(s) => Ok(s),
-        other if what.is_empty() => {
-            Err(type_error(format!("must be str, not {}", type_name(other))))
-        }
-        other => Err(type_error(format!(
-            "{what}must be str, not {}",
-            clinic_type_name(other)
-        ))),
+        other if what.is_empty() => Err(type_error(format!("must be str, not {}", type_name(other)))),
+        other => Err(type_error(format!("{what}must be str, not {}", clinic_type_name(other)))),
     }
 }
 
@@ -235,10 +200,7 @@ fn user_index(vm: &mut Vm, v: &Value) -> PyResult<Option<Value>> {
     let r = vm.call(&f, Args::new(vec![v.clone()]))?;
     match r {
         Value::Int(_) | Value::BigInt(_) | Value::Bool(_) => Ok(Some(r)),
-        other => Err(type_error(format!(
-            "__index__ returned non-int (type {})",
-            type_name(&other)
-        ))),
+        other => Err(type_error(format!("__index__ returned non-int (type {})", type_name(&other)))),
     }
 }
 
@@ -247,15 +209,10 @@ fn ssize_arg(vm: &mut Vm, v: &Value) -> PyResult<i64> {
     match v {
         Value::Int(i) => Ok(*i),
         Value::Bool(b) => Ok(*b as i64),
-        Value::BigInt(_) => Err(overflow_error(
-            "Python int too large to convert to C ssize_t",
-        )),
+        Value::BigInt(_) => Err(overflow_error("Python int too large to convert to C ssize_t")),
         other => match user_index(vm, other)? {
             Some(i) => ssize_arg(vm, &i),
-            None => Err(type_error(format!(
-                "'{}' object cannot be interpreted as an integer",
-                type_name(other)
-            ))),
+            None => Err(type_error(format!("'{}' object cannot be interpreted as an integer", type_name(other)))),
         },
     }
 }
@@ -266,16 +223,10 @@ fn slice_arg(vm: &mut Vm, v: Option<&Value>) -> PyResult<Option<i64>> {
         None | Some(Value::None) => Ok(None),
         Some(Value::Int(i)) => Ok(Some(*i)),
         Some(Value::Bool(b)) => Ok(Some(*b as i64)),
-        Some(Value::BigInt(b)) => Ok(Some(if num_traits::Signed::is_negative(&**b) {
-            i64::MIN
-        } else {
-            i64::MAX
-        })),
+        Some(Value::BigInt(b)) => Ok(Some(if num_traits::Signed::is_negative(&**b) { i64::MIN } else { i64::MAX })),
         Some(other) => match user_index(vm, other)? {
             Some(i) => slice_arg(vm, Some(&i)),
-            None => Err(type_error(
-                "slice indices must be integers or None or have an __index__ method",
-            )),
+            None => Err(type_error("slice indices must be integers or None or have an __index__ method")),
         },
     }
 }
@@ -323,18 +274,10 @@ fn with_cursor<R>(s: &Arc<PyStr>, f: impl FnOnce(&mut StrCursor) -> R) -> R {
     CURSOR_CACHE.with(|cache| {
         let mut cache = cache.borrow_mut();
         let (entries, next) = &mut *cache;
-        let i = match entries
-            .iter()
-            .position(|c| std::ptr::eq(c.string.as_ptr(), Arc::as_ptr(s)))
-        {
+        let i = match entries.iter().position(|c| std::ptr::eq(c.string.as_ptr(), Arc::as_ptr(s))) {
             Some(i) => i,
             None => {
-                let fresh = StrCursor {
-                    string: Arc::downgrade(s),
-                    char_idx: 0,
-                    byte_idx: 0,
-                    char_len: None,
-                };
+                let fresh = StrCursor { string: Arc::downgrade(s), char_idx: 0, byte_idx: 0, char_len: None };
                 if entries.len() < CURSORS {
                     entries.push(fresh);
                     entries.len() - 1
@@ -355,9 +298,7 @@ fn char_count(s: &Arc<PyStr>) -> usize {
     if s.is_ascii() {
         return s.as_str().len();
     }
-    with_cursor(s, |c| {
-        *c.char_len.get_or_insert_with(|| s.as_str().chars().count())
-    })
+    with_cursor(s, |c| *c.char_len.get_or_insert_with(|| s.as_str().chars().count()))
 }
 
 /// Whether byte `b` starts a char in UTF-8.
@@ -372,10 +313,7 @@ fn advance(text: &str, from: usize, n: usize) -> usize {
     let mut i = 0;
     // Skip whole chunks while the target lies beyond them (this loop vectorizes).
     while i + 64 <= bytes.len() {
-        let starts = bytes[i..i + 64]
-            .iter()
-            .filter(|&&b| is_char_start(b))
-            .count();
+        let starts = bytes[i..i + 64].iter().filter(|&&b| is_char_start(b)).count();
         if starts > remaining {
             break;
         }
@@ -483,20 +421,14 @@ pub fn str_new(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
     for (what, v) in [("encoding", &encoding), ("errors", &errors)] {
         if let Some(v) = v {
             if !matches!(v, Value::Str(_)) {
-                return Err(type_error(format!(
-                    "str() argument '{what}' must be str, not {}",
-                    clinic_type_name(v)
-                )));
+                return Err(type_error(format!("str() argument '{what}' must be str, not {}", clinic_type_name(v))));
             }
         }
     }
     match object {
         None => Ok(Value::str("")),
         Some(Value::Str(_)) => Err(type_error("decoding str is not supported")),
-        Some(v) => Err(type_error(format!(
-            "decoding to str: need a bytes-like object, {} found",
-            type_name(&v)
-        ))),
+        Some(v) => Err(type_error(format!("decoding to str: need a bytes-like object, {} found", type_name(&v)))),
     }
 }
 
@@ -505,9 +437,7 @@ pub fn str_getitem(vm: &mut Vm, s: &Arc<PyStr>, key: &Value) -> PyResult<Value> 
     let i = match key {
         Value::Int(i) => *i,
         Value::Bool(b) => *b as i64,
-        Value::BigInt(_) => {
-            return Err(index_error("cannot fit 'int' into an index-sized integer"))
-        }
+        Value::BigInt(_) => return Err(index_error("cannot fit 'int' into an index-sized integer")),
         Value::Slice(slice) => {
             let len = char_count(s);
             let idx = crate::methods::seq::slice_indices(vm, slice, len)?;
@@ -515,12 +445,7 @@ pub fn str_getitem(vm: &mut Vm, s: &Arc<PyStr>, key: &Value) -> PyResult<Value> 
         }
         other => match user_index(vm, other)? {
             Some(v) => return str_getitem(vm, s, &v),
-            None => {
-                return Err(type_error(format!(
-                    "string indices must be integers, not '{}'",
-                    type_name(other)
-                )))
-            }
+            None => return Err(type_error(format!("string indices must be integers, not '{}'", type_name(other)))),
         },
     };
     let text = s.as_str();
@@ -529,13 +454,7 @@ pub fn str_getitem(vm: &mut Vm, s: &Arc<PyStr>, key: &Value) -> PyResult<Value> 
         return Err(index_error("string index out of range"));
     };
     let b = byte_at(s, j);
-    Ok(new_str(
-        text[b..]
-            .chars()
-            .next()
-            .map(String::from)
-            .unwrap_or_default(),
-    ))
+    Ok(new_str(text[b..].chars().next().map(String::from).unwrap_or_default()))
 }
 
 /// The chars at the given indices (in order), with a fast path for contiguous runs.
@@ -550,10 +469,7 @@ fn select_chars(s: &Arc<PyStr>, idx: &[usize]) -> String {
     }
     if s.is_ascii() {
         let bytes = text.as_bytes();
-        return idx
-            .iter()
-            .filter_map(|&i| bytes.get(i).map(|&b| b as char))
-            .collect();
+        return idx.iter().filter_map(|&i| bytes.get(i).map(|&b| b as char)).collect();
     }
     let chars: Vec<char> = text.chars().collect();
     idx.iter().filter_map(|&i| chars.get(i)).collect()
@@ -568,16 +484,11 @@ fn str_getitem_method(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
 fn dunder_this(args: &mut Args, name: &str, n: usize) -> PyResult<Arc<PyStr>> {
     let s = this(args, name)?;
     if !args.kw.is_empty() {
-        return Err(type_error(format!(
-            "wrapper {name}() takes no keyword arguments"
-        )));
+        return Err(type_error(format!("wrapper {name}() takes no keyword arguments")));
     }
     if args.pos.len() != n {
         let plural = if n == 1 { "" } else { "s" };
-        return Err(type_error(format!(
-            "expected {n} argument{plural}, got {}",
-            args.pos.len()
-        )));
+        return Err(type_error(format!("expected {n} argument{plural}, got {}", args.pos.len())));
     }
     Ok(s)
 }
@@ -589,32 +500,21 @@ fn str_len(_vm: &mut Vm, mut args: Args) -> PyResult<Value> {
 
 fn str_contains(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
     let s = dunder_this(&mut args, "__contains__", 1)?;
-    Ok(Value::Bool(protocol::contains(
-        vm,
-        &Value::Str(s),
-        &args.pos[0],
-    )?))
+    Ok(Value::Bool(protocol::contains(vm, &Value::Str(s), &args.pos[0])?))
 }
 
 fn str_add(_vm: &mut Vm, mut args: Args) -> PyResult<Value> {
     let s = dunder_this(&mut args, "__add__", 1)?;
     match &args.pos[0] {
         Value::Str(t) => Ok(new_str(format!("{}{}", s.as_str(), t.as_str()))),
-        other => Err(type_error(format!(
-            "can only concatenate str (not \"{}\") to str",
-            type_name(other)
-        ))),
+        other => Err(type_error(format!("can only concatenate str (not \"{}\") to str", type_name(other)))),
     }
 }
 
 fn str_mul(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
     let s = dunder_this(&mut args, "__mul__", 1)?;
     let n = match &args.pos[0] {
-        Value::BigInt(_) => {
-            return Err(overflow_error(
-                "cannot fit 'int' into an index-sized integer",
-            ))
-        }
+        Value::BigInt(_) => return Err(overflow_error("cannot fit 'int' into an index-sized integer")),
         v => ssize_arg(vm, v)?,
     };
     let n = n.max(0) as usize;
@@ -624,22 +524,14 @@ fn str_mul(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
 
 fn str_mod(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
     let s = dunder_this(&mut args, "__mod__", 1)?;
-    Ok(new_str(crate::methods::percent::percent_format(
-        vm,
-        s.as_str(),
-        &args.pos[0],
-    )?))
+    Ok(new_str(crate::methods::percent::percent_format(vm, s.as_str(), &args.pos[0])?))
 }
 
 /// `s.__rmod__(other)`: `other % s` when `other` is a str, else NotImplemented.
 fn str_rmod(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
     let s = dunder_this(&mut args, "__rmod__", 1)?;
     match &args.pos[0] {
-        Value::Str(fmt) => Ok(new_str(crate::methods::percent::percent_format(
-            vm,
-            fmt.as_str(),
-            &Value::Str(s),
-        )?)),
+        Value::Str(fmt) => Ok(new_str(crate::methods::percent::percent_format(vm, fmt.as_str(), &Value::Str(s))?)),
         _ => Ok(Value::NotImplemented),
     }
 }
@@ -713,11 +605,7 @@ fn strip_impl(mut args: Args, name: &str, left: bool, right: bool) -> PyResult<V
     let text = s.as_str();
     let out = match args.pos.first() {
         None | Some(Value::None) => {
-            let t = if left {
-                text.trim_start_matches(is_space)
-            } else {
-                text
-            };
+            let t = if left { text.trim_start_matches(is_space) } else { text };
             if right {
                 t.trim_end_matches(is_space)
             } else {
@@ -727,11 +615,7 @@ fn strip_impl(mut args: Args, name: &str, left: bool, right: bool) -> PyResult<V
         Some(Value::Str(chars)) => {
             let set = chars.as_str();
             let pred = |c: char| set.contains(c);
-            let t = if left {
-                text.trim_start_matches(pred)
-            } else {
-                text
-            };
+            let t = if left { text.trim_start_matches(pred) } else { text };
             if right {
                 t.trim_end_matches(pred)
             } else {
@@ -781,18 +665,11 @@ fn just_args(vm: &mut Vm, args: &mut Args, name: &str) -> PyResult<(Arc<PyStr>, 
             let mut chars = f.as_str().chars();
             match (chars.next(), chars.next()) {
                 (Some(c), None) => c,
-                _ => {
-                    return Err(type_error(
-                        "The fill character must be exactly one character long",
-                    ))
-                }
+                _ => return Err(type_error("The fill character must be exactly one character long")),
             }
         }
         Some(other) => {
-            return Err(type_error(format!(
-                "The fill character must be a unicode character, not {}",
-                type_name(other)
-            )))
+            return Err(type_error(format!("The fill character must be a unicode character, not {}", type_name(other))))
         }
     };
     let len = s.char_len() as i64;
@@ -882,10 +759,7 @@ fn str_expandtabs(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
 fn affix_arg<'a>(args: &'a Args, name: &str) -> PyResult<&'a str> {
     match &args.pos[0] {
         Value::Str(p) => Ok(p.as_str()),
-        other => Err(type_error(format!(
-            "{name}() argument must be str, not {}",
-            clinic_type_name(other)
-        ))),
+        other => Err(type_error(format!("{name}() argument must be str, not {}", clinic_type_name(other)))),
     }
 }
 

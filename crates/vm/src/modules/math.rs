@@ -52,10 +52,7 @@ pub fn create() -> Value {
 
 fn one(args: &Args, name: &str) -> PyResult<f64> {
     if args.pos.len() != 1 {
-        return Err(type_error(format!(
-            "math.{name}() takes exactly one argument ({} given)",
-            args.pos.len()
-        )));
+        return Err(type_error(format!("math.{name}() takes exactly one argument ({} given)", args.pos.len())));
     }
     float_arg(&args.pos[0], "")
 }
@@ -77,9 +74,7 @@ fn int_of_float(f: f64) -> PyResult<Value> {
         return Err(value_error("cannot convert float NaN to integer"));
     }
     if f.is_infinite() {
-        return Err(crate::errors::overflow_error(
-            "cannot convert float infinity to integer",
-        ));
+        return Err(crate::errors::overflow_error("cannot convert float infinity to integer"));
     }
     Ok(match num_traits::FromPrimitive::from_f64(f) {
         Some(b) => Value::from_bigint(b),
@@ -89,10 +84,7 @@ fn int_of_float(f: f64) -> PyResult<Value> {
 
 fn rounding(args: &Args, name: &str, f: fn(f64) -> f64) -> PyResult<Value> {
     if args.pos.len() != 1 {
-        return Err(type_error(format!(
-            "math.{name}() takes exactly one argument ({} given)",
-            args.pos.len()
-        )));
+        return Err(type_error(format!("math.{name}() takes exactly one argument ({} given)", args.pos.len())));
     }
     match &args.pos[0] {
         v @ (Value::Int(_) | Value::BigInt(_)) => Ok(v.clone()),
@@ -119,10 +111,7 @@ fn fabs(_vm: &mut Vm, args: Args) -> PyResult<Value> {
 
 fn two(args: &Args, name: &str) -> PyResult<(f64, f64)> {
     if args.pos.len() != 2 {
-        return Err(type_error(format!(
-            "{name} expected 2 arguments, got {}",
-            args.pos.len()
-        )));
+        return Err(type_error(format!("{name} expected 2 arguments, got {}", args.pos.len())));
     }
     Ok((float_arg(&args.pos[0], "")?, float_arg(&args.pos[1], "")?))
 }
@@ -145,10 +134,7 @@ fn exp(_vm: &mut Vm, args: Args) -> PyResult<Value> {
 
 fn log(_vm: &mut Vm, args: Args) -> PyResult<Value> {
     if args.pos.is_empty() || args.pos.len() > 2 {
-        return Err(type_error(format!(
-            "log expected 1 or 2 arguments, got {}",
-            args.pos.len()
-        )));
+        return Err(type_error(format!("log expected 1 or 2 arguments, got {}", args.pos.len())));
     }
     let ln = |v: &Value| -> PyResult<f64> {
         if let Some(b) = to_bigint(v) {
@@ -160,9 +146,7 @@ fn log(_vm: &mut Vm, args: Args) -> PyResult<Value> {
             }
             let bits = b.bits();
             let shifted: BigInt = &b >> (bits - 60);
-            return Ok(
-                shifted.to_f64().unwrap_or(1.0).ln() + (bits - 60) as f64 * std::f64::consts::LN_2
-            );
+            return Ok(shifted.to_f64().unwrap_or(1.0).ln() + (bits - 60) as f64 * std::f64::consts::LN_2);
         }
         let x = float_arg(v, "")?;
         if x <= 0.0 {
@@ -234,10 +218,7 @@ fn int_args(args: &Args, name: &str) -> PyResult<Vec<BigInt>> {
         .iter()
         .map(|v| {
             to_bigint(v).ok_or_else(|| {
-                type_error(format!(
-                    "'{}' object cannot be interpreted as an integer",
-                    crate::ops::type_name(v)
-                ))
+                type_error(format!("'{}' object cannot be interpreted as an integer", crate::ops::type_name(v)))
             })
         })
         .collect::<PyResult<Vec<_>>>()
@@ -258,23 +239,18 @@ fn gcd(_vm: &mut Vm, args: Args) -> PyResult<Value> {
 
 fn factorial(_vm: &mut Vm, args: Args) -> PyResult<Value> {
     if args.pos.len() != 1 {
-        return Err(type_error(format!(
-            "math.factorial() takes exactly one argument ({} given)",
-            args.pos.len()
-        )));
+        return Err(type_error(format!("math.factorial() takes exactly one argument ({} given)", args.pos.len())));
     }
     if let Value::Float(_) = args.pos[0] {
-        return Err(type_error(
-            "'float' object cannot be interpreted as an integer",
-        ));
+        return Err(type_error("'float' object cannot be interpreted as an integer"));
     }
     let n = int_args(&args, "factorial")?.remove(0);
     if n.is_negative() {
         return Err(value_error("factorial() not defined for negative values"));
     }
-    let n = n.to_u64().ok_or_else(|| {
-        crate::errors::overflow_error("factorial() argument should not exceed 9223372036854775807")
-    })?;
+    let n = n
+        .to_u64()
+        .ok_or_else(|| crate::errors::overflow_error("factorial() argument should not exceed 9223372036854775807"))?;
     let mut acc = BigInt::from(1);
     for i in 2..=n {
         acc *= i;
@@ -284,10 +260,7 @@ fn factorial(_vm: &mut Vm, args: Args) -> PyResult<Value> {
 
 fn isqrt(_vm: &mut Vm, args: Args) -> PyResult<Value> {
     if args.pos.len() != 1 {
-        return Err(type_error(format!(
-            "math.isqrt() takes exactly one argument ({} given)",
-            args.pos.len()
-        )));
+        return Err(type_error(format!("math.isqrt() takes exactly one argument ({} given)", args.pos.len())));
     }
     let n = int_args(&args, "isqrt")?.remove(0);
     if n.is_negative() {
@@ -297,16 +270,8 @@ fn isqrt(_vm: &mut Vm, args: Args) -> PyResult<Value> {
 }
 
 fn isclose(_vm: &mut Vm, mut args: Args) -> PyResult<Value> {
-    let rel = args
-        .take_kw("rel_tol")
-        .map(|v| float_arg(&v, ""))
-        .transpose()?
-        .unwrap_or(1e-9);
-    let abs = args
-        .take_kw("abs_tol")
-        .map(|v| float_arg(&v, ""))
-        .transpose()?
-        .unwrap_or(0.0);
+    let rel = args.take_kw("rel_tol").map(|v| float_arg(&v, "")).transpose()?.unwrap_or(1e-9);
+    let abs = args.take_kw("abs_tol").map(|v| float_arg(&v, "")).transpose()?.unwrap_or(0.0);
     let (a, b) = two(&args, "isclose")?;
     if a == b {
         return Ok(Value::Bool(true));
@@ -315,9 +280,7 @@ fn isclose(_vm: &mut Vm, mut args: Args) -> PyResult<Value> {
         return Ok(Value::Bool(false));
     }
     let diff = (a - b).abs();
-    Ok(Value::Bool(
-        diff <= (rel * b).abs() || diff <= (rel * a).abs() || diff <= abs,
-    ))
+    Ok(Value::Bool(diff <= (rel * b).abs() || diff <= (rel * a).abs() || diff <= abs))
 }
 
 fn isnan(_vm: &mut Vm, args: Args) -> PyResult<Value> {

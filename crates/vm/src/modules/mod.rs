@@ -22,13 +22,7 @@ pub fn new_module(name: &str, funcs: &[(&str, BuiltinFn)]) -> (Value, Arc<Dict>)
     for (fname, f) in funcs {
         dict.set_str(fname, crate::builtins::builtin(fname, *f));
     }
-    (
-        Value::Module(Arc::new(Module {
-            name: Arc::from(name),
-            dict: dict.clone(),
-        })),
-        dict,
-    )
+    (Value::Module(Arc::new(Module { name: Arc::from(name), dict: dict.clone() })), dict)
 }
 
 /// `import name`: the module object, creating builtin modules on first use.
@@ -43,10 +37,7 @@ pub fn import(vm: &mut Vm, name: &str) -> PyResult<Value> {
         "random" => random::create(),
         _ => return Err(module_not_found(name)),
     };
-    vm.interp
-        .modules
-        .lock()
-        .insert(name.to_string(), module.clone());
+    vm.interp.modules.lock().insert(name.to_string(), module.clone());
     Ok(module)
 }
 
@@ -54,9 +45,6 @@ pub fn import(vm: &mut Vm, name: &str) -> PyResult<Value> {
 pub fn float_arg(v: &Value, fname: &str) -> PyResult<f64> {
     match crate::ops::to_f64(v)? {
         Some(f) => Ok(f),
-        None => Err(crate::errors::type_error(format!(
-            "{fname}must be real number, not {}",
-            crate::ops::type_name(v)
-        ))),
+        None => Err(crate::errors::type_error(format!("{fname}must be real number, not {}", crate::ops::type_name(v)))),
     }
 }

@@ -42,12 +42,8 @@ fn int_arg(v: &Value) -> PyResult<BigInt> {
         Value::Float(f) if f.fract() == 0.0 => {
             num_traits::FromPrimitive::from_f64(*f).ok_or_else(|| value_error("non-integer arg"))
         }
-        _ => to_bigint(v).ok_or_else(|| {
-            type_error(format!(
-                "'{}' object cannot be interpreted as an integer",
-                type_name(v)
-            ))
-        }),
+        _ => to_bigint(v)
+            .ok_or_else(|| type_error(format!("'{}' object cannot be interpreted as an integer", type_name(v)))),
     }
 }
 
@@ -79,11 +75,7 @@ fn randint(vm: &mut Vm, args: Args) -> PyResult<Value> {
         return Err(type_error(format!(
             "Random.randint() missing {} required positional argument{}",
             2usize.saturating_sub(args.pos.len()),
-            if args.pos.len() == 1 {
-                ": 'b'"
-            } else {
-                "s: 'a' and 'b'"
-            }
+            if args.pos.len() == 1 { ": 'b'" } else { "s: 'a' and 'b'" }
         )));
     }
     let (a, b) = (int_arg(&args.pos[0])?, int_arg(&args.pos[1])?);
@@ -98,11 +90,7 @@ fn randrange(vm: &mut Vm, args: Args) -> PyResult<Value> {
         1 => with_rng(vm, |r| r.randrange(&p[0], None, &one)),
         2 => with_rng(vm, |r| r.randrange(&p[0], Some(&p[1]), &one)),
         3 => with_rng(vm, |r| r.randrange(&p[0], Some(&p[1]), &p[2])),
-        n => {
-            return Err(type_error(format!(
-                "randrange expected at most 3 arguments, got {n}"
-            )))
-        }
+        n => return Err(type_error(format!("randrange expected at most 3 arguments, got {n}"))),
     };
     r.map(Value::from_bigint).map_err(value_error)
 }
@@ -148,9 +136,7 @@ fn sample(vm: &mut Vm, args: Args) -> PyResult<Value> {
         return Err(type_error("sample() takes exactly 2 positional arguments"));
     }
     let population = match &args.pos[0] {
-        v @ (Value::List(_) | Value::Tuple(_) | Value::Range(_) | Value::Str(_)) => {
-            crate::protocol::collect(vm, v)?
-        }
+        v @ (Value::List(_) | Value::Tuple(_) | Value::Range(_) | Value::Str(_)) => crate::protocol::collect(vm, v)?,
         other => {
             return Err(type_error(format!(
                 "Population must be a sequence.  For dicts or sets, use sorted(d). (got {})",
@@ -162,26 +148,17 @@ fn sample(vm: &mut Vm, args: Args) -> PyResult<Value> {
     if k.is_negative() {
         return Err(value_error("Sample larger than population or is negative"));
     }
-    let k = usize::try_from(k)
-        .map_err(|_| value_error("Sample larger than population or is negative"))?;
+    let k = usize::try_from(k).map_err(|_| value_error("Sample larger than population or is negative"))?;
     let idx = with_rng(vm, |r| r.sample_indices(population.len(), k)).map_err(value_error)?;
-    Ok(Value::list(
-        idx.into_iter().map(|i| population[i].clone()).collect(),
-    ))
+    Ok(Value::list(idx.into_iter().map(|i| population[i].clone()).collect()))
 }
 
 fn getrandbits(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let k = args
-        .pos
-        .first()
-        .map(int_arg)
-        .transpose()?
-        .unwrap_or_default();
+    let k = args.pos.first().map(int_arg).transpose()?.unwrap_or_default();
     if k.is_negative() {
         return Err(value_error("number of bits must be non-negative"));
     }
-    let k = u64::try_from(k)
-        .map_err(|_| crate::errors::overflow_error("Python int too large to convert to C int"))?;
+    let k = u64::try_from(k).map_err(|_| crate::errors::overflow_error("Python int too large to convert to C int"))?;
     if k > 1 << 28 {
         return Err(crate::errors::exc("MemoryError", ""));
     }
@@ -190,17 +167,7 @@ fn getrandbits(vm: &mut Vm, args: Args) -> PyResult<Value> {
 }
 
 fn gauss(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let mu = args
-        .pos
-        .first()
-        .map(|v| float_arg(v, ""))
-        .transpose()?
-        .unwrap_or(0.0);
-    let sigma = args
-        .pos
-        .get(1)
-        .map(|v| float_arg(v, ""))
-        .transpose()?
-        .unwrap_or(1.0);
+    let mu = args.pos.first().map(|v| float_arg(v, "")).transpose()?.unwrap_or(0.0);
+    let sigma = args.pos.get(1).map(|v| float_arg(v, "")).transpose()?.unwrap_or(1.0);
     Ok(Value::Float(with_rng(vm, |r| r.gauss(mu, sigma))))
 }

@@ -14,38 +14,18 @@ pub fn create(vm: &mut Vm) -> Value {
             ("exit", exit),
             ("getrecursionlimit", getrecursionlimit),
             ("setrecursionlimit", setrecursionlimit),
-            ("intern", |_, a| {
-                Ok(a.pos.first().cloned().unwrap_or(Value::None))
-            }),
+            ("intern", |_, a| Ok(a.pos.first().cloned().unwrap_or(Value::None))),
         ],
     );
-    dict.set_str(
-        "argv",
-        Value::list(
-            vm.interp
-                .argv
-                .iter()
-                .map(|a| Value::str(a.clone()))
-                .collect(),
-        ),
-    );
+    dict.set_str("argv", Value::list(vm.interp.argv.iter().map(|a| Value::str(a.clone())).collect()));
     dict.set_str("stdout", crate::io::stdout_value());
     dict.set_str("stderr", crate::io::stderr_value());
     dict.set_str("__stdout__", crate::io::stdout_value());
     dict.set_str("__stderr__", crate::io::stderr_value());
-    dict.set_str(
-        "version",
-        Value::str(format!("3.11.0 (gilvm {})", env!("CARGO_PKG_VERSION"))),
-    );
+    dict.set_str("version", Value::str(format!("3.11.0 (gilvm {})", env!("CARGO_PKG_VERSION"))));
     dict.set_str(
         "version_info",
-        Value::tuple(vec![
-            Value::Int(3),
-            Value::Int(11),
-            Value::Int(0),
-            Value::str("final"),
-            Value::Int(0),
-        ]),
+        Value::tuple(vec![Value::Int(3), Value::Int(11), Value::Int(0), Value::str("final"), Value::Int(0)]),
     );
     dict.set_str("platform", Value::str("linux"));
     dict.set_str("implementation_name", Value::str("gilvm"));
@@ -56,26 +36,18 @@ pub fn create(vm: &mut Vm) -> Value {
 
 fn exit(_vm: &mut Vm, args: Args) -> PyResult<Value> {
     if args.pos.len() > 1 {
-        return Err(type_error(format!(
-            "exit expected at most 1 argument, got {}",
-            args.pos.len()
-        )));
+        return Err(type_error(format!("exit expected at most 1 argument, got {}", args.pos.len())));
     }
     Err(crate::errors::new_exception("SystemExit", args.pos))
 }
 
 fn getrecursionlimit(vm: &mut Vm, _args: Args) -> PyResult<Value> {
-    Ok(Value::Int(
-        vm.interp.recursion_limit.load(Ordering::Relaxed) as i64,
-    ))
+    Ok(Value::Int(vm.interp.recursion_limit.load(Ordering::Relaxed) as i64))
 }
 
 fn setrecursionlimit(vm: &mut Vm, args: Args) -> PyResult<Value> {
     if args.pos.len() != 1 {
-        return Err(type_error(format!(
-            "setrecursionlimit() takes exactly one argument ({} given)",
-            args.pos.len()
-        )));
+        return Err(type_error(format!("setrecursionlimit() takes exactly one argument ({} given)", args.pos.len())));
     }
     let n = match &args.pos[0] {
         Value::Int(i) => *i,
@@ -88,9 +60,7 @@ fn setrecursionlimit(vm: &mut Vm, args: Args) -> PyResult<Value> {
         }
     };
     if n < 1 {
-        return Err(value_error(
-            "recursion limit must be greater or equal than 1",
-        ));
+        return Err(value_error("recursion limit must be greater or equal than 1"));
     }
     let depth = vm.frames.len() as i64;
     if n <= depth {
@@ -102,8 +72,6 @@ fn setrecursionlimit(vm: &mut Vm, args: Args) -> PyResult<Value> {
     // Frames live on the heap, but builtins that call back into Python recurse in Rust;
     // the interpreter thread's stack is sized for this ceiling.
     let n = n.min(crate::run::MAX_RECURSION_LIMIT as i64);
-    vm.interp
-        .recursion_limit
-        .store(n as usize, Ordering::Relaxed);
+    vm.interp.recursion_limit.store(n as usize, Ordering::Relaxed);
     Ok(Value::None)
 }

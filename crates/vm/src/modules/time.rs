@@ -32,12 +32,7 @@ fn start() -> Instant {
 
 fn sleep(vm: &mut Vm, args: Args) -> PyResult<Value> {
     if args.pos.len() != 1 {
-        return Err(crate::errors::arg_count_error(
-            "sleep",
-            1,
-            1,
-            args.pos.len(),
-        ));
+        return Err(crate::errors::arg_count_error("sleep", 1, 1, args.pos.len()));
     }
     let secs = crate::modules::float_arg(&args.pos[0], "'").map_err(|_| {
         crate::errors::type_error(format!(
@@ -57,16 +52,12 @@ fn sleep(vm: &mut Vm, args: Args) -> PyResult<Value> {
 }
 
 fn time(_vm: &mut Vm, _args: Args) -> PyResult<Value> {
-    let d = SystemTime::now()
-        .duration_since(UNIX_EPOCH)
-        .unwrap_or_default();
+    let d = SystemTime::now().duration_since(UNIX_EPOCH).unwrap_or_default();
     Ok(Value::Float(d.as_secs_f64()))
 }
 
 fn time_ns(_vm: &mut Vm, _args: Args) -> PyResult<Value> {
-    let d = SystemTime::now()
-        .duration_since(UNIX_EPOCH)
-        .unwrap_or_default();
+    let d = SystemTime::now().duration_since(UNIX_EPOCH).unwrap_or_default();
     Ok(Value::Int(d.as_nanos() as i64))
 }
 
@@ -75,7 +66,5 @@ fn monotonic(_vm: &mut Vm, _args: Args) -> PyResult<Value> {
 }
 
 fn monotonic_ns(_vm: &mut Vm, _args: Args) -> PyResult<Value> {
-    Ok(Value::Int(
-        start().elapsed().as_nanos() as i64 + 1_000_000_000_000,
-    ))
+    Ok(Value::Int(start().elapsed().as_nanos() as i64 + 1_000_000_000_000))
 }

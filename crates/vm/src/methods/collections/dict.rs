@@ -9,9 +9,7 @@ use crate::sync::RwLock;
 use crate::dict::{Dict, HKey};
 use crate::errors::{key_error, type_error, value_error, PyResult};
 use crate::methods::{add_method, receiver, wrong_receiver};
-use crate::object::{
-    downcast, Args, Builtin, BuiltinFn, Class, Descriptor, DescriptorObj, NativeObject, TypeKind,
-};
+use crate::object::{downcast, Args, Builtin, BuiltinFn, Class, Descriptor, DescriptorObj, NativeObject, TypeKind};
 use crate::protocol::{self, eq, hkey};
 use crate::types::{new_class, types};
 use crate::value::Value;
@@ -42,14 +40,8 @@ pub(super) fn register(cls: &Class) {
 /// Adds a method that receives the class (like CPython's METH_CLASS), so that both
 /// `dict.fromkeys(...)` and `{}.fromkeys(...)` pass the class first.
 fn add_classmethod(cls: &Class, name: &'static str, owner: &'static str, func: BuiltinFn) {
-    let f = Value::Builtin(Arc::new(Builtin {
-        name: Arc::from(name),
-        func,
-        owner: Some(owner),
-    }));
-    let desc = DescriptorObj {
-        desc: RwLock::new(Descriptor::ClassMethod(f)),
-    };
+    let f = Value::Builtin(Arc::new(Builtin { name: Arc::from(name), func, owner: Some(owner) }));
+    let desc = DescriptorObj { desc: RwLock::new(Descriptor::ClassMethod(f)) };
     cls.set_attr(name, Value::native((desc)));
 }
 
@@ -63,8 +55,7 @@ fn this(args: &mut Args, name: &str, min: usize, max: usize) -> PyResult<Arc<Dic
 fn dict_get(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
     let d = this(&mut args, "get", 1, 2)?;
     let k = hkey(vm, &args.pos[0])?;
-    Ok(d.get(&k)
-        .unwrap_or_else(|| args.pos.get(1).cloned().unwrap_or(Value::None)))
+    Ok(d.get(&k).unwrap_or_else(|| args.pos.get(1).cloned().unwrap_or(Value::None)))
 }
 
 fn make_view(args: &mut Args, name: &str, kind: ViewKind) -> PyResult<Value> {
@@ -116,10 +107,7 @@ fn dict_setdefault(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
 fn dict_update(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
     let d = this(&mut args, "update", 0, usize::MAX)?;
     if args.pos.len() > 1 {
-        return Err(type_error(format!(
-            "update expected at most 1 argument, got {}",
-            args.pos.len()
-        )));
+        return Err(type_error(format!("update expected at most 1 argument, got {}", args.pos.len())));
     }
     if let Some(src) = args.pos.first() {
         update_from(vm, &d, src)?;
@@ -191,11 +179,7 @@ fn dict_fromkeys(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
     match args.pos.len() {
         0 => return Err(type_error("fromkeys expected at least 1 argument, got 0")),
         1 | 2 => {}
-        n => {
-            return Err(type_error(format!(
-                "fromkeys expected at most 2 arguments, got {n}"
-            )))
-        }
+        n => return Err(type_error(format!("fromkeys expected at most 2 arguments, got {n}"))),
     }
     let value = args.pos.get(1).cloned().unwrap_or(Value::None);
     let out = Dict::new();
@@ -228,10 +212,7 @@ fn dict_fromkeys(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
 /// `dict()`, `dict(mapping)`, `dict(iterable_of_pairs)`, each with optional `**kwargs`.
 pub fn dict_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
     if args.pos.len() > 1 {
-        return Err(type_error(format!(
-            "dict expected at most 1 argument, got {}",
-            args.pos.len()
-        )));
+        return Err(type_error(format!("dict expected at most 1 argument, got {}", args.pos.len())));
     }
     let d = Arc::new(Dict::new());
     if let Some(src) = args.pos.first() {
@@ -251,12 +232,7 @@ fn update_from(vm: &mut Vm, d: &Arc<Dict>, src: &Value) -> PyResult<()> {
             if Arc::ptr_eq(s, d) {
                 return Ok(());
             }
-            let pairs: Vec<(HKey, Value)> = s
-                .map
-                .lock()
-                .iter()
-                .map(|(k, v)| (k.clone(), v.clone()))
-                .collect();
+            let pairs: Vec<(HKey, Value)> = s.map.lock().iter().map(|(k, v)| (k.clone(), v.clone())).collect();
             let mut map = d.map.lock();
             for (k, v) in pairs {
                 map.insert(k, v);
@@ -338,12 +314,7 @@ fn view_classes() -> &'static [Arc<Class>; 3] {
     static CLASSES: OnceLock<[Arc<Class>; 3]> = OnceLock::new();
     CLASSES.get_or_init(|| {
         let mk = |name: &str| {
-            let cls = new_class(
-                name,
-                Some(types().object.clone()),
-                TypeKind::Native,
-                "builtins",
-            );
+            let cls = new_class(name, Some(types().object.clone()), TypeKind::Native, "builtins");
             add_method(&cls, "__len__", view_len_method);
             add_method(&cls, "__contains__", view_contains_method);
             add_method(&cls, "__iter__", view_iter_method);
@@ -371,10 +342,7 @@ impl DictView {
         match self.kind {
             ViewKind::Keys => map.keys().map(|k| k.key.clone()).collect(),
             ViewKind::Values => map.values().cloned().collect(),
-            ViewKind::Items => map
-                .iter()
-                .map(|(k, v)| Value::tuple(vec![k.key.clone(), v.clone()]))
-                .collect(),
+            ViewKind::Items => map.iter().map(|(k, v)| Value::tuple(vec![k.key.clone(), v.clone()])).collect(),
         }
     }
 }
@@ -489,9 +457,7 @@ fn view_contains_impl(vm: &mut Vm, view: &DictView, item: &Value) -> PyResult<bo
 fn view_this<'a>(args: &'a Args, name: &str) -> PyResult<&'a DictView> {
     match args.pos.first() {
         Some(v) => downcast::<DictView>(v).ok_or_else(|| wrong_receiver("dict_keys", name, v)),
-        None => Err(type_error(format!(
-            "unbound method {name}() needs an argument"
-        ))),
+        None => Err(type_error(format!("unbound method {name}() needs an argument"))),
     }
 }
 
@@ -511,18 +477,13 @@ fn view_contains_method(vm: &mut Vm, args: Args) -> PyResult<Value> {
 fn view_iter_method(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let view = view_this(&args, "__iter__")?;
     let _ = vm;
-    Ok(crate::iter::new_iter(crate::iter::IterState::Values {
-        items: view.items(),
-        idx: 0,
-    }))
+    Ok(crate::iter::new_iter(crate::iter::IterState::Values { items: view.items(), idx: 0 }))
 }
 
 fn view_isdisjoint(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let view = view_this(&args, "isdisjoint")?;
     let Some(other) = args.pos.get(1) else {
-        return Err(type_error(
-            "isdisjoint() takes exactly one argument (0 given)",
-        ));
+        return Err(type_error("isdisjoint() takes exactly one argument (0 given)"));
     };
     let other_items = protocol::collect(vm, other)?;
     for x in &other_items {

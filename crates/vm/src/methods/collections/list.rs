@@ -45,20 +45,11 @@ fn this_clinic(args: &mut Args, name: &str, min: usize, max: usize) -> PyResult<
     let n = args.pos.len().saturating_sub(1);
     if !args.pos.is_empty() && (n < min || n > max) && args.kw.is_empty() {
         let msg = if min == max {
-            format!(
-                "{name} expected {min} argument{}, got {n}",
-                if min == 1 { "" } else { "s" }
-            )
+            format!("{name} expected {min} argument{}, got {n}", if min == 1 { "" } else { "s" })
         } else if n < min {
-            format!(
-                "{name} expected at least {min} argument{}, got {n}",
-                if min == 1 { "" } else { "s" }
-            )
+            format!("{name} expected at least {min} argument{}, got {n}", if min == 1 { "" } else { "s" })
         } else {
-            format!(
-                "{name} expected at most {max} argument{}, got {n}",
-                if max == 1 { "" } else { "s" }
-            )
+            format!("{name} expected at most {max} argument{}, got {n}", if max == 1 { "" } else { "s" })
         };
         return Err(type_error(msg));
     }
@@ -212,11 +203,7 @@ fn list_delitem(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
 
 fn list_contains(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
     let l = this(&mut args, "__contains__", 1, 1)?;
-    Ok(Value::Bool(protocol::contains(
-        vm,
-        &Value::List(l),
-        &args.pos[0],
-    )?))
+    Ok(Value::Bool(protocol::contains(vm, &Value::List(l), &args.pos[0])?))
 }
 
 fn list_iter(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
@@ -240,11 +227,7 @@ fn list_sort(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
         match &*name {
             "key" => key = (!v.is_none()).then_some(v),
             "reverse" => reverse = super::int_flag(vm, &v)?,
-            other => {
-                return Err(type_error(format!(
-                    "'{other}' is an invalid keyword argument for sort()"
-                )))
-            }
+            other => return Err(type_error(format!("'{other}' is an invalid keyword argument for sort()"))),
         }
     }
     // Like CPython, the list is empty while it is being sorted, so that key functions and
@@ -264,12 +247,7 @@ fn list_sort(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
 
 /// Sorts `items` in place the way `list.sort` does (stable; `reverse` keeps equal items
 /// in their original order). On error `items` holds the original values in some order.
-pub fn sort_values(
-    vm: &mut Vm,
-    items: &mut Vec<Value>,
-    key: Option<&Value>,
-    reverse: bool,
-) -> PyResult<()> {
+pub fn sort_values(vm: &mut Vm, items: &mut Vec<Value>, key: Option<&Value>, reverse: bool) -> PyResult<()> {
     if items.len() < 2 {
         if let (Some(k), Some(x)) = (key, items.first()) {
             vm.call(k, Args::new(vec![x.clone()]))?;
@@ -317,12 +295,10 @@ type NativeCmp = fn(&Value, &Value) -> std::cmp::Ordering;
 fn native_order(keys: &[Value]) -> Option<NativeCmp> {
     use std::cmp::Ordering;
     match keys.first()? {
-        Value::Int(_) if keys.iter().all(|k| matches!(k, Value::Int(_))) => {
-            Some(|a, b| match (a, b) {
-                (Value::Int(x), Value::Int(y)) => x.cmp(y),
-                _ => Ordering::Equal,
-            })
-        }
+        Value::Int(_) if keys.iter().all(|k| matches!(k, Value::Int(_))) => Some(|a, b| match (a, b) {
+            (Value::Int(x), Value::Int(y)) => x.cmp(y),
+            _ => Ordering::Equal,
+        }),
         Value::Str(_) if keys.iter().all(|k| matches!(k, Value::Str(_))) => {
             Some(|a, b| match (a, b) {
                 // UTF-8 byte order is code point order, which is how Python compares str.
@@ -330,11 +306,7 @@ fn native_order(keys: &[Value]) -> Option<NativeCmp> {
                 _ => Ordering::Equal,
             })
         }
-        Value::Float(_)
-            if keys
-                .iter()
-                .all(|k| matches!(k, Value::Float(f) if !f.is_nan())) =>
-        {
+        Value::Float(_) if keys.iter().all(|k| matches!(k, Value::Float(f) if !f.is_nan())) => {
             Some(|a, b| match (a, b) {
                 (Value::Float(x), Value::Float(y)) => x.partial_cmp(y).unwrap_or(Ordering::Equal),
                 _ => Ordering::Equal,
@@ -352,8 +324,6 @@ pub fn list_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
     match args.pos.len() {
         0 => Ok(Value::list(Vec::new())),
         1 => Ok(Value::list(protocol::collect(vm, &args.pos[0])?)),
-        n => Err(type_error(format!(
-            "list expected at most 1 argument, got {n}"
-        ))),
+        n => Err(type_error(format!("list expected at most 1 argument, got {n}"))),
     }
 }

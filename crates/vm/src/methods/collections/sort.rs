@@ -68,14 +68,7 @@ impl Sorter<'_> {
     }
 
     /// CPython's `binarysort`: `v[lo..start]` is sorted; inserts `v[start..hi]` into it.
-    fn binary_sort(
-        &self,
-        vm: &mut Vm,
-        v: &mut [usize],
-        lo: usize,
-        hi: usize,
-        mut start: usize,
-    ) -> PyResult<()> {
+    fn binary_sort(&self, vm: &mut Vm, v: &mut [usize], lo: usize, hi: usize, mut start: usize) -> PyResult<()> {
         if start == lo {
             start += 1;
         }
@@ -171,13 +164,7 @@ pub fn sort_indices(vm: &mut Vm, keys: &[Value], order: &mut [usize]) -> PyResul
     Ok(())
 }
 
-fn merge_at(
-    vm: &mut Vm,
-    s: &Sorter,
-    v: &mut [usize],
-    runs: &mut Vec<(usize, usize)>,
-    i: usize,
-) -> PyResult<()> {
+fn merge_at(vm: &mut Vm, s: &Sorter, v: &mut [usize], runs: &mut Vec<(usize, usize)>, i: usize) -> PyResult<()> {
     let (a, alen) = runs[i];
     let (b, blen) = runs[i + 1];
     runs[i] = (a, alen + blen);
@@ -186,12 +173,7 @@ fn merge_at(
 }
 
 /// CPython's `merge_collapse` (with the 3.11 invariant checks on the top runs).
-fn merge_collapse(
-    vm: &mut Vm,
-    s: &Sorter,
-    v: &mut [usize],
-    runs: &mut Vec<(usize, usize)>,
-) -> PyResult<()> {
+fn merge_collapse(vm: &mut Vm, s: &Sorter, v: &mut [usize], runs: &mut Vec<(usize, usize)>) -> PyResult<()> {
     while runs.len() > 1 {
         let mut n = runs.len() - 2;
         let len = |k: usize, runs: &Vec<(usize, usize)>| runs[k].1;

@@ -73,11 +73,7 @@ fn tuple_getitem(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
 
 fn tuple_contains(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
     let t = this(&mut args, "__contains__", 1, 1)?;
-    Ok(Value::Bool(protocol::contains(
-        vm,
-        &Value::Tuple(t),
-        &args.pos[0],
-    )?))
+    Ok(Value::Bool(protocol::contains(vm, &Value::Tuple(t), &args.pos[0])?))
 }
 
 fn tuple_iter(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
@@ -96,8 +92,6 @@ pub fn tuple_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
             Value::Tuple(_) => Ok(args.pos[0].clone()),
             other => Ok(Value::tuple(protocol::collect(vm, other)?)),
         },
-        n => Err(type_error(format!(
-            "tuple expected at most 1 argument, got {n}"
-        ))),
+        n => Err(type_error(format!("tuple expected at most 1 argument, got {n}"))),
     }
 }

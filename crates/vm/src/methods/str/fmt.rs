@@ -32,12 +32,7 @@ fn str_format_method(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
 fn str_format_map(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
     let s = this_n(&mut args, "format_map", 1, 1, Arity::Clinic)?;
     let chars: Vec<char> = s.as_str().chars().collect();
-    let mut f = Formatter {
-        args: None,
-        kw: Names::Mapping(&args.pos[0]),
-        numbering: Numbering::Unset,
-        next: 0,
-    };
+    let mut f = Formatter { args: None, kw: Names::Mapping(&args.pos[0]), numbering: Numbering::Unset, next: 0 };
     Ok(new_str(f.build(vm, &chars, 2)?))
 }
 
@@ -45,27 +40,14 @@ fn str_dunder_format(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
     let s = this_n(&mut args, "__format__", 1, 1, Arity::Clinic)?;
     match &args.pos[0] {
         Value::Str(spec) => Ok(new_str(format_value(vm, &Value::Str(s), spec.as_str())?)),
-        other => Err(type_error(format!(
-            "__format__() argument must be str, not {}",
-            clinic_type_name(other)
-        ))),
+        other => Err(type_error(format!("__format__() argument must be str, not {}", clinic_type_name(other)))),
     }
 }
 
 /// `fmt.format(*args, **kwargs)`.
-pub fn str_format(
-    vm: &mut Vm,
-    fmt: &str,
-    args: &[Value],
-    kwargs: &[(Arc<str>, Value)],
-) -> PyResult<String> {
+pub fn str_format(vm: &mut Vm, fmt: &str, args: &[Value], kwargs: &[(Arc<str>, Value)]) -> PyResult<String> {
     let chars: Vec<char> = fmt.chars().collect();
-    let mut f = Formatter {
-        args: Some(args),
-        kw: Names::Keywords(kwargs),
-        numbering: Numbering::Unset,
-        next: 0,
-    };
+    let mut f = Formatter { args: Some(args), kw: Names::Keywords(kwargs), numbering: Numbering::Unset, next: 0 };
     f.build(vm, &chars, 2)
 }
 
@@ -86,17 +68,11 @@ pub fn format_value(vm: &mut Vm, v: &Value, spec: &str) -> PyResult<String> {
             let f = inst.class.lookup("__format__").unwrap_or(Value::None);
             match vm.call(&f, Args::new(vec![v.clone(), Value::str(spec)]))? {
                 Value::Str(s) => Ok(s.as_str().to_string()),
-                other => Err(type_error(format!(
-                    "__format__ must return a str, not {}",
-                    type_name(&other)
-                ))),
+                other => Err(type_error(format!("__format__ must return a str, not {}", type_name(&other)))),
             }
         }
         _ if spec.is_empty() => protocol::str(vm, v),
-        _ => Err(type_error(format!(
-            "unsupported format string passed to {}.__format__",
-            type_name(v)
-        ))),
+        _ => Err(type_error(format!("unsupported format string passed to {}.__format__", type_name(v)))),
     }
 }
 
@@ -188,13 +164,7 @@ impl<'a> Formatter<'a> {
         Ok(out)
     }
 
-    fn output_field(
-        &mut self,
-        vm: &mut Vm,
-        field: &Field,
-        depth: u32,
-        out: &mut String,
-    ) -> PyResult<()> {
+    fn output_field(&mut self, vm: &mut Vm, field: &Field, depth: u32, out: &mut String) -> PyResult<()> {
         let mut obj = self.field_object(vm, field.name)?;
         if let Some(conv) = field.conversion {
             let text = match conv {
@@ -204,20 +174,12 @@ impl<'a> Formatter<'a> {
                 c if (c as u32) > 32 && (c as u32) < 127 => {
                     return Err(value_error(format!("Unknown conversion specifier {c}")))
                 }
-                c => {
-                    return Err(value_error(format!(
-                        "Unknown conversion specifier \\x{:x}",
-                        c as u32
-                    )))
-                }
+                c => return Err(value_error(format!("Unknown conversion specifier \\x{:x}", c as u32))),
             };
             obj = Value::str(text);
         }
-        let spec: String = if field.spec_has_fields {
-            self.build(vm, field.spec, depth - 1)?
-        } else {
-            field.spec.iter().collect()
-        };
+        let spec: String =
+            if field.spec_has_fields { self.build(vm, field.spec, depth - 1)? } else { field.spec.iter().collect() };
         out.push_str(&format_value(vm, &obj, &spec)?);
         Ok(())
     }
@@ -225,30 +187,19 @@ impl<'a> Formatter<'a> {
     /// CPython's `get_field_object`: the argument named by the field, then any `.attr`
     /// and `[key]` lookups after it.
     fn field_object(&mut self, vm: &mut Vm, name: &[char]) -> PyResult<Value> {
-        let first_len = name
-            .iter()
-            .position(|&c| c == '.' || c == '[')
-            .unwrap_or(name.len());
+        let first_len = name.iter().position(|&c| c == '.' || c == '[').unwrap_or(name.len());
         let first = &name[..first_len];
         let mut index = get_integer(first)?;
         let is_empty = first.is_empty();
         if is_empty || index.is_some() {
             if self.numbering == Numbering::Unset {
-                self.numbering = if is_empty {
-                    Numbering::Auto
-                } else {
-                    Numbering::Manual
-                };
+                self.numbering = if is_empty { Numbering::Auto } else { Numbering::Manual };
             }
             if self.numbering == Numbering::Manual && is_empty {
-                return Err(value_error(
-                    "cannot switch from manual field specification to automatic field numbering",
-                ));
+                return Err(value_error("cannot switch from manual field specification to automatic field numbering"));
             }
             if self.numbering == Numbering::Auto && !is_empty {
-                return Err(value_error(
-                    "cannot switch from automatic field numbering to manual field specification",
-                ));
+                return Err(value_error("cannot switch from automatic field numbering to manual field specification"));
             }
             if is_empty {
                 index = Some(self.next);
@@ -314,11 +265,7 @@ impl<'a> Formatter<'a> {
                     };
                     obj = protocol::getitem(vm, &obj, &key)?;
                 }
-                _ => {
-                    return Err(value_error(
-                        "Only '.' or '[' may follow ']' in format field specifier",
-                    ))
-                }
+                _ => return Err(value_error("Only '.' or '[' may follow ']' in format field specifier")),
             }
         }
         Ok(obj)
@@ -363,18 +310,11 @@ fn parse_field<'s>(chars: &'s [char], i: &mut usize) -> PyResult<Field<'s>> {
         }
     }
     let name = &chars[name_start..(*i).saturating_sub(1).max(name_start)];
-    let mut field = Field {
-        name,
-        conversion: None,
-        spec: &[],
-        spec_has_fields: false,
-    };
+    let mut field = Field { name, conversion: None, spec: &[], spec_has_fields: false };
     if c == '!' || c == ':' {
         if c == '!' {
             if *i >= n {
-                return Err(value_error(
-                    "end of string while looking for conversion specifier",
-                ));
+                return Err(value_error("end of string while looking for conversion specifier"));
             }
             field.conversion = Some(chars[*i]);
             *i += 1;

@@ -7,8 +7,8 @@
 use std::sync::Arc;
 
 use super::{
-    adjust, bind_kw, byte_at, char_at, char_count, check_size, is_space, new_str, slice_arg,
-    ssize_arg, str_arg, this, this_n, Arity,
+    adjust, bind_kw, byte_at, char_at, char_count, check_size, is_space, new_str, slice_arg, ssize_arg, str_arg, this,
+    this_n, Arity,
 };
 use crate::errors::{type_error, value_error, PyResult};
 use crate::object::Args;
@@ -17,11 +17,7 @@ use crate::value::{PyStr, Value};
 use crate::vm::Vm;
 
 /// The `(sub, start, end)` arguments of find/count/index, with start and end adjusted.
-fn sub_range(
-    vm: &mut Vm,
-    args: &mut Args,
-    name: &str,
-) -> PyResult<(Arc<PyStr>, Arc<PyStr>, i64, i64)> {
+fn sub_range(vm: &mut Vm, args: &mut Args, name: &str) -> PyResult<(Arc<PyStr>, Arc<PyStr>, i64, i64)> {
     let s = this_n(args, name, 1, 3, Arity::Legacy)?;
     let start = slice_arg(vm, args.pos.get(1))?;
     let end = slice_arg(vm, args.pos.get(2))?;
@@ -48,11 +44,7 @@ fn find_impl(vm: &mut Vm, mut args: Args, name: &str, reverse: bool) -> PyResult
         return Ok(if reverse { end } else { start });
     }
     let (hay, b0) = window(&s, start, end);
-    let found = if reverse {
-        hay.rfind(sub.as_str())
-    } else {
-        hay.find(sub.as_str())
-    };
+    let found = if reverse { hay.rfind(sub.as_str()) } else { hay.find(sub.as_str()) };
     Ok(match found {
         Some(b) => char_at(&s, b0 + b) as i64,
         None => -1,
@@ -109,11 +101,7 @@ fn affix_match(vm: &mut Vm, mut args: Args, name: &str, at_end: bool) -> PyResul
         if sub_chars == 0 {
             return true;
         }
-        let (from, to) = if at_end {
-            (last, end)
-        } else {
-            (start, start + sub_chars)
-        };
+        let (from, to) = if at_end { (last, end) } else { (start, start + sub_chars) };
         let (hay, _) = window(&s, from, to);
         hay == sub.as_str()
     };
@@ -137,10 +125,7 @@ fn affix_match(vm: &mut Vm, mut args: Args, name: &str, at_end: bool) -> PyResul
             }
             Ok(Value::Bool(false))
         }
-        other => Err(type_error(format!(
-            "{name} first arg must be str or a tuple of str, not {}",
-            type_name(other)
-        ))),
+        other => Err(type_error(format!("{name} first arg must be str or a tuple of str, not {}", type_name(other)))),
     }
 }
 
@@ -161,11 +146,7 @@ pub(super) fn str_replace(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
         None => -1,
     };
     let text = s.as_str();
-    let limit = if count < 0 {
-        usize::MAX
-    } else {
-        count as usize
-    };
+    let limit = if count < 0 { usize::MAX } else { count as usize };
     if limit == 0 {
         return Ok(Value::Str(s));
     }
@@ -173,12 +154,7 @@ pub(super) fn str_replace(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
         // An empty pattern matches before every char and at the end.
         let n = s.char_len();
         let inserts = limit.min(n + 1);
-        check_size(
-            new.as_str()
-                .len()
-                .saturating_mul(inserts)
-                .saturating_add(text.len()),
-        )?;
+        check_size(new.as_str().len().saturating_mul(inserts).saturating_add(text.len()))?;
         let mut out = String::with_capacity(text.len() + new.as_str().len() * inserts);
         let mut done = 0;
         for c in text.chars() {
@@ -198,21 +174,13 @@ pub(super) fn str_replace(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
     }
     if new.as_str().len() > old.as_str().len() {
         let hits = text.matches(old.as_str()).count().min(limit);
-        check_size(
-            (new.as_str().len() - old.as_str().len())
-                .saturating_mul(hits)
-                .saturating_add(text.len()),
-        )?;
+        check_size((new.as_str().len() - old.as_str().len()).saturating_mul(hits).saturating_add(text.len()))?;
     }
     Ok(new_str(text.replacen(old.as_str(), new.as_str(), limit)))
 }
 
 /// The `(sep, maxsplit)` arguments of split/rsplit; maxsplit < 0 means no limit.
-fn split_args(
-    vm: &mut Vm,
-    args: &mut Args,
-    name: &str,
-) -> PyResult<(Arc<PyStr>, Option<Arc<PyStr>>, usize)> {
+fn split_args(vm: &mut Vm, args: &mut Args, name: &str) -> PyResult<(Arc<PyStr>, Option<Arc<PyStr>>, usize)> {
     let s = this(args, name)?;
     let bound = bind_kw(args, name, &["sep", "maxsplit"])?;
     let sep = match &bound[0] {
@@ -223,22 +191,13 @@ fn split_args(
             }
             Some(sep.clone())
         }
-        Some(other) => {
-            return Err(type_error(format!(
-                "must be str or None, not {}",
-                type_name(other)
-            )))
-        }
+        Some(other) => return Err(type_error(format!("must be str or None, not {}", type_name(other)))),
     };
     let maxsplit = match &bound[1] {
         Some(v) => ssize_arg(vm, v)?,
         None => -1,
     };
-    let maxsplit = if maxsplit < 0 {
-        usize::MAX
-    } else {
-        maxsplit as usize
-    };
+    let maxsplit = if maxsplit < 0 { usize::MAX } else { maxsplit as usize };
     Ok((s, sep, maxsplit))
 }
 
@@ -250,9 +209,7 @@ pub(super) fn str_split(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
     let (s, sep, maxsplit) = split_args(vm, &mut args, "split")?;
     let text = s.as_str();
     let parts: Vec<&str> = match &sep {
-        Some(sep) => text
-            .splitn(maxsplit.saturating_add(1), sep.as_str())
-            .collect(),
+        Some(sep) => text.splitn(maxsplit.saturating_add(1), sep.as_str()).collect(),
         None => split_whitespace(text, maxsplit),
     };
     Ok(str_list(parts))
@@ -262,9 +219,7 @@ pub(super) fn str_rsplit(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
     let (s, sep, maxsplit) = split_args(vm, &mut args, "rsplit")?;
     let text = s.as_str();
     let mut parts: Vec<&str> = match &sep {
-        Some(sep) => text
-            .rsplitn(maxsplit.saturating_add(1), sep.as_str())
-            .collect(),
+        Some(sep) => text.rsplitn(maxsplit.saturating_add(1), sep.as_str()).collect(),
         None => rsplit_whitespace(text, maxsplit),
     };
     parts.reverse();
@@ -321,18 +276,7 @@ fn rsplit_whitespace(text: &str, maxsplit: usize) -> Vec<&str> {
 
 /// Line boundaries for `splitlines`: `\r\n` counts as one.
 fn is_line_break(c: char) -> bool {
-    matches!(
-        c,
-        '\n' | '\r'
-            | '\x0b'
-            | '\x0c'
-            | '\x1c'
-            | '\x1d'
-            | '\x1e'
-            | '\u{85}'
-            | '\u{2028}'
-            | '\u{2029}'
-    )
+    matches!(c, '\n' | '\r' | '\x0b' | '\x0c' | '\x1c' | '\x1d' | '\x1e' | '\u{85}' | '\u{2028}' | '\u{2029}')
 }
 
 pub(super) fn str_splitlines(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
@@ -358,11 +302,7 @@ pub(super) fn str_splitlines(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
                 end += 1;
             }
         }
-        lines.push(if keepends {
-            &text[line_start..end]
-        } else {
-            &text[line_start..i]
-        });
+        lines.push(if keepends { &text[line_start..end] } else { &text[line_start..i] });
         line_start = end;
     }
     if line_start < text.len() {
@@ -378,11 +318,7 @@ fn partition_impl(mut args: Args, name: &str, reverse: bool) -> PyResult<Value> 
         return Err(value_error("empty separator"));
     }
     let text = s.as_str();
-    let found = if reverse {
-        text.rfind(sep.as_str())
-    } else {
-        text.find(sep.as_str())
-    };
+    let found = if reverse { text.rfind(sep.as_str()) } else { text.find(sep.as_str()) };
     let empty = || new_str(String::new());
     Ok(match found {
         Some(i) => Value::tuple(vec![
@@ -411,9 +347,7 @@ pub(super) fn str_join(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
         _ => {
             let it = match crate::iter::get_iter(vm, iterable) {
                 Ok(it) => it,
-                Err(e) if e.matches("TypeError") => {
-                    return Err(type_error("can only join an iterable"))
-                }
+                Err(e) if e.matches("TypeError") => return Err(type_error("can only join an iterable")),
                 Err(e) => return Err(e),
             };
             let mut items = Vec::new();
@@ -433,18 +367,11 @@ pub(super) fn str_join(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
         match item {
             Value::Str(p) => total = total.saturating_add(p.as_str().len()),
             other => {
-                return Err(type_error(format!(
-                    "sequence item {i}: expected str instance, {} found",
-                    type_name(other)
-                )))
+                return Err(type_error(format!("sequence item {i}: expected str instance, {} found", type_name(other))))
             }
         }
     }
-    total = total.saturating_add(
-        sep.as_str()
-            .len()
-            .saturating_mul(items.len().saturating_sub(1)),
-    );
+    total = total.saturating_add(sep.as_str().len().saturating_mul(items.len().saturating_sub(1)));
     check_size(total)?;
     let mut out = String::with_capacity(total);
     for (i, item) in items.iter().enumerate() {

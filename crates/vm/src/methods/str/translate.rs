@@ -14,11 +14,7 @@ pub(super) fn register(cls: &Arc<Class>) {
     crate::methods::add_method(cls, "translate", str_translate);
     // A builtin without an owner is not bound to the instance it is read through, which
     // is what a staticmethod needs: `'x'.maketrans(...)` and `str.maketrans(...)` agree.
-    let maketrans = Builtin {
-        name: Arc::from("maketrans"),
-        func: str_maketrans,
-        owner: None,
-    };
+    let maketrans = Builtin { name: Arc::from("maketrans"), func: str_maketrans, owner: None };
     cls.set_attr("maketrans", Value::Builtin(Arc::new(maketrans)));
 }
 
@@ -51,11 +47,7 @@ fn str_translate(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
                 // Lone surrogates cannot live in a Rust string; U+FFFD stands in for them.
                 out.push(char::from_u32(cp).unwrap_or('\u{fffd}'));
             }
-            _ => {
-                return Err(type_error(
-                    "character mapping must return integer, None or str",
-                ))
-            }
+            _ => return Err(type_error("character mapping must return integer, None or str")),
         }
     }
     Ok(new_str(out))
@@ -70,16 +62,12 @@ fn str_maketrans(vm: &mut Vm, args: Args) -> PyResult<Value> {
         return Err(type_error("maketrans expected at least 1 argument, got 0"));
     }
     if n > 3 {
-        return Err(type_error(format!(
-            "maketrans expected at most 3 arguments, got {n}"
-        )));
+        return Err(type_error(format!("maketrans expected at most 3 arguments, got {n}")));
     }
     let table = Dict::new();
     if n == 1 {
         let Value::Dict(d) = &args.pos[0] else {
-            return Err(type_error(
-                "if you give only one argument to maketrans it must be a dict",
-            ));
+            return Err(type_error("if you give only one argument to maketrans it must be a dict"));
         };
         for (key, value) in d.items() {
             let key = match &key {
@@ -87,28 +75,18 @@ fn str_maketrans(vm: &mut Vm, args: Args) -> PyResult<Value> {
                     let mut chars = k.as_str().chars();
                     match (chars.next(), chars.next()) {
                         (Some(c), None) => Value::Int(c as i64),
-                        _ => {
-                            return Err(value_error(
-                                "string keys in translate table must be of length 1",
-                            ))
-                        }
+                        _ => return Err(value_error("string keys in translate table must be of length 1")),
                     }
                 }
                 Value::Int(_) | Value::Bool(_) | Value::BigInt(_) => key.clone(),
-                _ => {
-                    return Err(type_error(
-                        "keys in translate table must be strings or integers",
-                    ))
-                }
+                _ => return Err(type_error("keys in translate table must be strings or integers")),
             };
             table.insert(protocol::hkey(vm, &key)?, value);
         }
         return Ok(Value::Dict(Arc::new(table)));
     }
     let Value::Str(from) = &args.pos[0] else {
-        return Err(type_error(
-            "first maketrans argument must be a string if there is a second argument",
-        ));
+        return Err(type_error("first maketrans argument must be a string if there is a second argument"));
     };
     let mut strs = Vec::new();
     for (i, v) in args.pos.iter().enumerate().skip(1) {
@@ -125,15 +103,10 @@ fn str_maketrans(vm: &mut Vm, args: Args) -> PyResult<Value> {
     }
     let to = &strs[0];
     if from.char_len() != to.char_len() {
-        return Err(value_error(
-            "the first two maketrans arguments must have equal length",
-        ));
+        return Err(value_error("the first two maketrans arguments must have equal length"));
     }
     for (a, b) in from.as_str().chars().zip(to.as_str().chars()) {
-        table.insert(
-            protocol::hkey(vm, &Value::Int(a as i64))?,
-            Value::Int(b as i64),
-        );
+        table.insert(protocol::hkey(vm, &Value::Int(a as i64))?, Value::Int(b as i64));
     }
     if let Some(delete) = strs.get(1) {
         for c in delete.as_str().chars() {

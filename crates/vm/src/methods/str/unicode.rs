@@ -55,9 +55,7 @@ fn in_table(ranges: &[(u32, u32)], c: char) -> bool {
 
 fn map_lookup(map: &'static [(u32, &'static str)], c: char) -> Option<&'static str> {
     let cp = c as u32;
-    map.binary_search_by_key(&cp, |&(k, _)| k)
-        .ok()
-        .map(|i| map[i].1)
+    map.binary_search_by_key(&cp, |&(k, _)| k).ok().map(|i| map[i].1)
 }
 
 pub(super) fn is_alpha(c: char) -> bool {
@@ -109,10 +107,7 @@ fn is_titlecase(c: char) -> bool {
 fn case_override(c: char) -> Option<&'static (u32, bool, bool, &'static str, &'static str)> {
     let cp = c as u32;
     let table = case_tables::CASE_OVERRIDES;
-    table
-        .binary_search_by_key(&cp, |o| o.0)
-        .ok()
-        .map(|i| &table[i])
+    table.binary_search_by_key(&cp, |o| o.0).ok().map(|i| &table[i])
 }
 
 /// The Unicode Lowercase property.
@@ -308,9 +303,7 @@ fn str_isalpha(_vm: &mut Vm, args: Args) -> PyResult<Value> {
 }
 
 fn str_isalnum(_vm: &mut Vm, args: Args) -> PyResult<Value> {
-    all_chars(args, "isalnum", |c| {
-        is_alpha(c) || is_decimal(c) || is_digit(c) || is_numeric(c)
-    })
+    all_chars(args, "isalnum", |c| is_alpha(c) || is_decimal(c) || is_digit(c) || is_numeric(c))
 }
 
 fn str_isspace(_vm: &mut Vm, args: Args) -> PyResult<Value> {
@@ -341,18 +334,18 @@ fn str_isidentifier(_vm: &mut Vm, mut args: Args) -> PyResult<Value> {
     let Some(first) = chars.next() else {
         return Ok(Value::Bool(false));
     };
-    let start = if first.is_ascii() {
-        first == '_' || first.is_ascii_alphabetic()
-    } else {
-        in_table(tables::XID_START, first)
-    };
-    let rest = chars.all(|c| {
-        if c.is_ascii() {
-            c == '_' || c.is_ascii_alphanumeric()
-        } else {
-            in_table(tables::XID_CONTINUE, c)
-        }
-    });
+    let start =
+        if first.is_ascii() { first == '_' || first.is_ascii_alphabetic() } else { in_table(tables::XID_START, first) };
+    let rest =
+        chars.all(
+            |c| {
+                if c.is_ascii() {
+                    c == '_' || c.is_ascii_alphanumeric()
+                } else {
+                    in_table(tables::XID_CONTINUE, c)
+                }
+            },
+        );
     Ok(Value::Bool(start && rest))
 }
 
