@@ -100,6 +100,10 @@ pub enum Instr {
     Jump(Label),
     /// Jumps back to the target; this is a safe point where the GIL may change hands.
     JumpBackward(Label),
+    /// Pops a, b; jumps if `a op b` is false (a fused COMPARE_OP + POP_JUMP_IF_FALSE).
+    CompareJumpIfFalse(CmpOp, Label),
+    /// Pops a, b; jumps if `a op b` is true.
+    CompareJumpIfTrue(CmpOp, Label),
     /// Pops tos; jumps if it is false.
     PopJumpIfFalse(Label),
     /// Pops tos; jumps if it is true.
@@ -218,6 +222,7 @@ impl Instr {
             BinaryOp(_) | InplaceOp(_) | CompareOp(_) | IsOp(_) | ContainsOp(_) => -1,
             UnaryNegative | UnaryPositive | UnaryNot | UnaryInvert => 0,
             PopJumpIfFalse(_) | PopJumpIfTrue(_) => -1,
+            CompareJumpIfFalse(..) | CompareJumpIfTrue(..) => -2,
             // Fall-through pops the condition; the jump path keeps it.
             JumpIfFalseOrPop(_) | JumpIfTrueOrPop(_) => -1,
             GetIter => 0,
@@ -257,6 +262,7 @@ impl Instr {
     pub fn jump_target(self) -> Option<Label> {
         use Instr::*;
         match self {
+            CompareJumpIfFalse(_, t) | CompareJumpIfTrue(_, t) => Some(t),
             Jump(t) | JumpBackward(t) | PopJumpIfFalse(t) | PopJumpIfTrue(t) | JumpIfFalseOrPop(t)
             | JumpIfTrueOrPop(t) | ForIter(t) | SetupFinally(t) => Some(t),
             _ => None,
@@ -306,6 +312,8 @@ impl Instr {
             ContainsOp(_) => "CONTAINS_OP",
             Jump(_) => "JUMP_FORWARD",
             JumpBackward(_) => "JUMP_BACKWARD",
+            CompareJumpIfFalse(..) => "COMPARE_JUMP_FALSE",
+            CompareJumpIfTrue(..) => "COMPARE_JUMP_TRUE",
             PopJumpIfFalse(_) => "POP_JUMP_IF_FALSE",
             PopJumpIfTrue(_) => "POP_JUMP_IF_TRUE",
             JumpIfFalseOrPop(_) => "JUMP_IF_FALSE_OR_POP",

@@ -967,6 +967,8 @@ fn resolve_label(instr: Instr, labels: &[Option<u32>]) -> Instr {
         JumpBackward(l) => JumpBackward(at(l)),
         PopJumpIfFalse(l) => PopJumpIfFalse(at(l)),
         PopJumpIfTrue(l) => PopJumpIfTrue(at(l)),
+        CompareJumpIfFalse(op, l) => CompareJumpIfFalse(op, at(l)),
+        CompareJumpIfTrue(op, l) => CompareJumpIfTrue(op, at(l)),
         JumpIfFalseOrPop(l) => JumpIfFalseOrPop(at(l)),
         JumpIfTrueOrPop(l) => JumpIfTrueOrPop(at(l)),
         ForIter(l) => ForIter(at(l)),
@@ -996,6 +998,7 @@ fn max_stack_depth(instrs: &[Instr]) -> u32 {
                 Instr::ForIter(t) => work.push((t as usize, depth - 1)),
                 Instr::JumpIfFalseOrPop(t) | Instr::JumpIfTrueOrPop(t) => work.push((t as usize, depth)),
                 Instr::PopJumpIfFalse(t) | Instr::PopJumpIfTrue(t) => work.push((t as usize, depth - 1)),
+                Instr::CompareJumpIfFalse(_, t) | Instr::CompareJumpIfTrue(_, t) => work.push((t as usize, depth - 2)),
                 _ => {}
             }
             depth += instr.stack_effect();

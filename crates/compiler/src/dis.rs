@@ -70,6 +70,7 @@ fn argument(code: &CodeObject, instr: Instr) -> Option<(u32, String)> {
         BinaryOp(op) => (op as u32, op.symbol().to_string()),
         InplaceOp(op) => (op as u32, format!("{}=", op.symbol())),
         CompareOp(op) => (op as u32, op.symbol().to_string()),
+        CompareJumpIfFalse(op, t) | CompareJumpIfTrue(op, t) => (t * 2, format!("{} to {}", op.symbol(), t * 2)),
         Jump(t) | JumpBackward(t) | PopJumpIfFalse(t) | PopJumpIfTrue(t) | JumpIfFalseOrPop(t) | JumpIfTrueOrPop(t)
         | ForIter(t) | SetupFinally(t) => (t * 2, format!("to {}", t * 2)),
         FormatValue(flags) => {

@@ -198,6 +198,19 @@ impl<'a> Compiler<'a> {
                 }
                 Ok(())
             }
+            ExprKind::Compare { left, ops, comparators }
+                if ops.len() == 1 && !matches!(ops[0], CmpOp::Is | CmpOp::IsNot | CmpOp::In | CmpOp::NotIn) =>
+            {
+                self.expr(left)?;
+                self.expr(&comparators[0])?;
+                self.set_span(test.span);
+                self.emit(if when {
+                    Instr::CompareJumpIfTrue(ops[0], label)
+                } else {
+                    Instr::CompareJumpIfFalse(ops[0], label)
+                });
+                Ok(())
+            }
             _ => {
                 self.expr(test)?;
                 self.emit(if when { Instr::PopJumpIfTrue(label) } else { Instr::PopJumpIfFalse(label) });

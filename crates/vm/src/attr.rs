@@ -56,29 +56,57 @@ fn get_attr_slow(vm: &mut Vm, obj: &Value, pyname: &PyStr) -> PyResult<Value> {
     let name = pyname.as_str();
     match obj {
         Value::Instance(inst) => {
-            let class_attr = inst.class.lookup_name(pyname);
-            if let Some(attr) = &class_attr {
-                if let Some(d) = downcast::<DescriptorObj>(attr) {
-                    if let Descriptor::Property { fget, .. } = &*d.desc.read() {
-                        let fget = fget.clone();
-                        return vm.call(&fget, Args::new(vec![obj.clone()]));
-                    }
-                }
+            if let Some(ga @ Value::Function(_)) = inst.class.lookup("__getattribute__") {
+                let r = vm.call(&ga, Args::new(vec![obj.clone(), Value::str(name)]));
+                return match r {
+                    Err(e) if e.matches("AttributeError") => match inst.class.lookup("__getattr__") {
+                        Some(f) => vm.call(&f, Args::new(vec![obj.clone(), Value::str(name)])),
+                        None => Err(e),
+                    },
+                    other => other,
+                };
             }
-            if let Some(v) = inst.get_attr(name) {
-                return Ok(v);
+            let r = generic_getattr(vm, obj, inst, pyname);
+            match r {
+                Err(e) if e.matches("AttributeError") => match inst.class.lookup("__getattr__") {
+                    Some(ga) => vm.call(&ga, Args::new(vec![obj.clone(), Value::str(name)])),
+                    None => Err(e),
+                },
+                other => other,
             }
-            if let Some(attr) = class_attr {
-                return bind_class_attr(vm, obj, &inst.class, attr);
-            }
-            if let Some(v) = special_attr(vm, obj, name)? {
-                return Ok(v);
-            }
-            if let Some(ga) = inst.class.lookup("__getattr__") {
-                return vm.call(&ga, Args::new(vec![obj.clone(), Value::str(name)]));
-            }
-            Err(no_attr(obj, name))
         }
+        _ => get_attr_other(vm, obj, pyname),
+    }
+}
+
+/// `object.__getattribute__` for an instance: properties, the instance dict, then the
+/// class (no `__getattr__` fallback).
+fn generic_getattr(vm: &mut Vm, obj: &Value, inst: &Arc<crate::object::Instance>, pyname: &PyStr) -> PyResult<Value> {
+    let name = pyname.as_str();
+    let class_attr = inst.class.lookup_name(pyname);
+    if let Some(attr) = &class_attr {
+        if let Some(d) = downcast::<DescriptorObj>(attr) {
+            if let Descriptor::Property { fget, .. } = &*d.desc.read() {
+                let fget = fget.clone();
+                return vm.call(&fget, Args::new(vec![obj.clone()]));
+            }
+        }
+    }
+    if let Some(v) = inst.get_attr(name) {
+        return Ok(v);
+    }
+    if let Some(attr) = class_attr {
+        return bind_class_attr(vm, obj, &inst.class, attr);
+    }
+    if let Some(v) = special_attr(vm, obj, name)? {
+        return Ok(v);
+    }
+    Err(no_attr(obj, name))
+}
+
+fn get_attr_other(vm: &mut Vm, obj: &Value, pyname: &PyStr) -> PyResult<Value> {
+    let name = pyname.as_str();
+    match obj {
         Value::Class(cls) => {
             if let Some(attr) = cls.lookup(name) {
                 if let Some(d) = downcast::<DescriptorObj>(&attr) {
@@ -194,6 +222,8 @@ fn special_attr(vm: &mut Vm, obj: &Value, name: &str) -> PyResult<Option<Value>>
         ("imag", Value::Float(_)) => Value::Float(0.0),
         ("numerator", Value::Int(_) | Value::BigInt(_)) => obj.clone(),
         ("denominator", Value::Int(_) | Value::BigInt(_)) => Value::Int(1),
+        (_, Value::Class(_)) if object_slot(name).is_some() => object_slot(name).unwrap_or(Value::None),
+        (_, Value::Instance(_)) if object_slot(name).is_some() => bind(obj, object_slot(name).unwrap_or(Value::None)),
         (_, Value::Instance(inst)) if inst.class.kind == TypeKind::Exception => return exception_attr(obj, name),
         _ => return Ok(None),
     }))
@@ -252,8 +282,122 @@ fn super_attr(vm: &mut Vm, s: &SuperObj, name: &str) -> PyResult<Value> {
             func: object_init,
             owner: None,
         }))),
-        _ => Err(attribute_error(format!("'super' object has no attribute '{name}'"))),
+        _ => match object_slot(name) {
+            Some(f) if !matches!(s.receiver, Value::Class(_)) => Ok(bind(&s.receiver, f)),
+            Some(f) => Ok(f),
+            None => Err(attribute_error(format!("'super' object has no attribute '{name}'"))),
+        },
     }
+}
+
+/// The methods every object inherits from `object` that gilvm does not store in
+/// `object`'s dict (storing them there would route every attribute write through a
+/// call): `object.__setattr__(self, name, value)`, `super().__str__()`, ...
+fn object_slot(name: &str) -> Option<Value> {
+    let func: crate::object::BuiltinFn = match name {
+        "__setattr__" => object_setattr,
+        "__getattribute__" => object_getattribute,
+        "__delattr__" => object_delattr,
+        "__repr__" => object_repr,
+        "__str__" => object_str,
+        "__eq__" => object_eq,
+        "__ne__" => object_ne,
+        "__hash__" => object_hash,
+        _ => return None,
+    };
+    Some(Value::Builtin(Arc::new(crate::object::Builtin { name: Arc::from(name), func, owner: Some("object") })))
+}
+
+/// The receiver and the attribute name of `object.__getattribute__(obj, name)` & co.
+fn slot_args(args: &Args, slot: &str, n: usize) -> PyResult<(Value, Arc<PyStr>)> {
+    if args.pos.len() != n {
+        return Err(type_error(format!("expected {} arguments, got {}", n - 1, args.pos.len().saturating_sub(1))));
+    }
+    match &args.pos[1] {
+        Value::Str(s) => Ok((args.pos[0].clone(), crate::value::intern(s.as_str()))),
+        other => Err(type_error(format!(
+            "attribute name must be string, not '{}'{}",
+            type_name(other),
+            if slot.is_empty() { "" } else { "" }
+        ))),
+    }
+}
+
+fn object_setattr(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let (obj, name) = slot_args(&args, "__setattr__", 3)?;
+    let value = args.pos[2].clone();
+    match &obj {
+        Value::Instance(inst) => generic_setattr(vm, &obj, inst, name.as_str(), value).map(|_| Value::None),
+        _ => set_attr_name(vm, &obj, &name, value).map(|_| Value::None),
+    }
+}
+
+fn object_getattribute(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let (obj, name) = slot_args(&args, "__getattribute__", 2)?;
+    match &obj {
+        Value::Instance(inst) => generic_getattr(vm, &obj, inst, &name),
+        _ => get_attr_name(vm, &obj, &name),
+    }
+}
+
+fn object_delattr(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let (obj, name) = slot_args(&args, "__delattr__", 2)?;
+    match &obj {
+        Value::Instance(inst) => generic_delattr(&obj, inst, name.as_str()).map(|_| Value::None),
+        _ => del_attr(vm, &obj, name.as_str()).map(|_| Value::None),
+    }
+}
+
+fn one_arg(args: &Args, slot: &str) -> PyResult<Value> {
+    match args.pos.as_slice() {
+        [v] => Ok(v.clone()),
+        _ => Err(type_error(format!("{slot}() takes no arguments ({} given)", args.pos.len().saturating_sub(1)))),
+    }
+}
+
+fn object_repr(_vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let v = one_arg(&args, "__repr__")?;
+    Ok(Value::str(crate::protocol::object_repr(&v)))
+}
+
+/// `object.__str__`: `repr(self)` (which runs a user `__repr__`); for exceptions, the
+/// exception's own text.
+fn object_str(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let v = one_arg(&args, "__str__")?;
+    if let Value::Instance(inst) = &v {
+        if inst.class.kind == TypeKind::Exception {
+            return crate::protocol::exception_str(vm, &v).map(Value::str);
+        }
+    }
+    crate::protocol::repr(vm, &v).map(Value::str)
+}
+
+fn object_eq(_vm: &mut Vm, args: Args) -> PyResult<Value> {
+    match args.pos.as_slice() {
+        [a, b] => Ok(if a.is(b) { Value::Bool(true) } else { Value::NotImplemented }),
+        _ => Err(type_error(format!("expected 1 argument, got {}", args.pos.len().saturating_sub(1)))),
+    }
+}
+
+fn object_ne(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    match args.pos.as_slice() {
+        [a, b] => match &a {
+            Value::Instance(inst) => match inst.class.lookup("__eq__") {
+                Some(f) => match vm.call(&f, Args::new(vec![a.clone(), b.clone()]))? {
+                    Value::NotImplemented => Ok(Value::NotImplemented),
+                    r => Ok(Value::Bool(!crate::protocol::truthy(vm, &r)?)),
+                },
+                None => Ok(if a.is(b) { Value::Bool(false) } else { Value::NotImplemented }),
+            },
+            _ => Ok(Value::Bool(!crate::protocol::eq(vm, a, b)?)),
+        },
+        _ => Err(type_error(format!("expected 1 argument, got {}", args.pos.len().saturating_sub(1)))),
+    }
+}
+
+fn object_hash(_vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let v = one_arg(&args, "__hash__")?;
+    Ok(Value::Int((v.heap_ptr().unwrap_or(0) >> 4) as i64))
 }
 
 /// `object.__init__` reached through `super()`; for exceptions it sets `args`.
@@ -306,37 +450,10 @@ pub fn set_attr_name(vm: &mut Vm, obj: &Value, pyname: &Arc<PyStr>, value: Value
             Ok(())
         }
         Value::Instance(inst) => {
-            if let Some(attr) = inst.class.lookup(name) {
-                if let Some(d) = downcast::<DescriptorObj>(&attr) {
-                    if let Descriptor::Property { fset, .. } = &*d.desc.read() {
-                        return match fset {
-                            Some(f) => vm.call(f, Args::new(vec![obj.clone(), value])).map(|_| ()),
-                            None => Err(attribute_error(format!(
-                                "property '{name}' of '{}' object has no setter",
-                                inst.class.name
-                            ))),
-                        };
-                    }
-                }
-            }
             if let Some(sa) = inst.class.lookup("__setattr__") {
                 return vm.call(&sa, Args::new(vec![obj.clone(), Value::str(name), value])).map(|_| ());
             }
-            if inst.class.kind == TypeKind::Exception {
-                if let (Some(state), "__cause__" | "__context__") = (&inst.exc, name) {
-                    let mut st = state.lock();
-                    let v = if value.is_none() { None } else { Some(value) };
-                    if name == "__cause__" {
-                        st.cause = v;
-                        st.suppress_context = true;
-                    } else {
-                        st.context = v;
-                    }
-                    return Ok(());
-                }
-            }
-            inst.set_attr(name, value);
-            Ok(())
+            generic_setattr(vm, obj, inst, name, value)
         }
         Value::Class(cls) => {
             if &*cls.module == "builtins" {
@@ -364,13 +481,73 @@ pub fn set_attr_name(vm: &mut Vm, obj: &Value, pyname: &Arc<PyStr>, value: Value
     }
 }
 
+/// `object.__setattr__` for an instance: a property's setter, the exception links, or
+/// the instance dict.
+fn generic_setattr(
+    vm: &mut Vm,
+    obj: &Value,
+    inst: &Arc<crate::object::Instance>,
+    name: &str,
+    value: Value,
+) -> PyResult<()> {
+    if let Some(attr) = inst.class.lookup(name) {
+        if let Some(d) = downcast::<DescriptorObj>(&attr) {
+            if let Descriptor::Property { fset, .. } = &*d.desc.read() {
+                return match fset {
+                    Some(f) => vm.call(f, Args::new(vec![obj.clone(), value])).map(|_| ()),
+                    None => Err(attribute_error(format!(
+                        "property '{name}' of '{}' object has no setter",
+                        inst.class.name
+                    ))),
+                };
+            }
+        }
+    }
+    if inst.class.kind == TypeKind::Exception {
+        if let (Some(state), "__cause__" | "__context__") = (&inst.exc, name) {
+            let mut st = state.lock();
+            let v = if value.is_none() { None } else { Some(value) };
+            if name == "__cause__" {
+                st.cause = v;
+                st.suppress_context = true;
+            } else {
+                st.context = v;
+            }
+            return Ok(());
+        }
+    }
+    inst.set_attr(name, value);
+    Ok(())
+}
+
+/// `object.__delattr__` for an instance.
+fn generic_delattr(obj: &Value, inst: &Arc<crate::object::Instance>, name: &str) -> PyResult<()> {
+    if let Some(attr) = inst.class.lookup(name) {
+        if let Some(d) = downcast::<DescriptorObj>(&attr) {
+            if let Descriptor::Property { .. } = &*d.desc.read() {
+                return Err(attribute_error(format!(
+                    "property '{name}' of '{}' object has no deleter",
+                    inst.class.name
+                )));
+            }
+        }
+    }
+    let removed = inst.dict.lock().remove(name);
+    match removed {
+        Some(_) => Ok(()),
+        None => Err(no_attr(obj, name)),
+    }
+}
+
 /// `del obj.name`.
-pub fn del_attr(_vm: &mut Vm, obj: &Value, name: &str) -> PyResult<()> {
+pub fn del_attr(vm: &mut Vm, obj: &Value, name: &str) -> PyResult<()> {
     match obj {
-        Value::Instance(inst) => match inst.dict.lock().remove(name) {
-            Some(_) => Ok(()),
-            None => Err(no_attr(obj, name)),
-        },
+        Value::Instance(inst) => {
+            if let Some(da @ Value::Function(_)) = inst.class.lookup("__delattr__") {
+                return vm.call(&da, Args::new(vec![obj.clone(), Value::str(name)])).map(|_| ());
+            }
+            generic_delattr(obj, inst, name)
+        }
         Value::Class(cls) => match cls.dict.write().remove(name) {
             Some(_) => Ok(()),
             None => Err(attribute_error(format!("type object '{}' has no attribute '{}'", cls.name, name))),

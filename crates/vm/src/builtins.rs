@@ -660,11 +660,24 @@ fn builtin_pow(vm: &mut Vm, args: Args) -> PyResult<Value> {
         if m.is_zero() {
             return Err(value_error("pow() 3rd argument cannot be 0"));
         }
-        if e.is_negative() {
-            return Err(value_error("base is not invertible for the given modulus"));
+        // CPython's long_pow: work modulo |m|, invert the base for a negative exponent, and
+        // shift the result into (m, 0] for a negative modulus.
+        let modulus = m.abs();
+        if modulus == BigInt::from(1) {
+            return Ok(Value::Int(0));
         }
-        let r = b.modpow(&e, &m);
-        let r = if !r.is_zero() && (r.is_negative() != m.is_negative()) { r + &m } else { r };
+        let mut base = num_integer::Integer::mod_floor(&b, &modulus);
+        let mut exp = e;
+        if exp.is_negative() {
+            let g = num_integer::Integer::extended_gcd(&base, &modulus);
+            if g.gcd != BigInt::from(1) {
+                return Err(value_error("base is not invertible for the given modulus"));
+            }
+            base = num_integer::Integer::mod_floor(&g.x, &modulus);
+            exp = -exp;
+        }
+        let r = base.modpow(&exp, &modulus);
+        let r = if m.is_negative() && !r.is_zero() { r - &modulus } else { r };
         return Ok(Value::from_bigint(r));
     }
     crate::ops::binary_op(vm, gilvm_syntax::ast::BinOp::Pow, &args.pos[0], &args.pos[1], false)

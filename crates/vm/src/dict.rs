@@ -271,6 +271,7 @@ pub fn builtin_hash(v: &Value) -> Option<u64> {
             }
             acc.wrapping_add(t.items.len() as u64 ^ 0x27D4EB2F165667C5 ^ 3527539)
         }
+        Value::Set(s) if s.frozen => crate::methods::set::frozenset_hash(&s.table.lock()),
         Value::Instance(_) => return None,
         Value::List(_) | Value::Dict(_) | Value::Set(_) | Value::Slice(_) => return None,
         other => other.heap_ptr().map(|p| (p >> 4) as u64).unwrap_or(0),
@@ -294,6 +295,16 @@ pub fn key_eq(a: &Value, b: &Value) -> bool {
         }
         (Tuple(x), Tuple(y)) => {
             x.items.len() == y.items.len() && x.items.iter().zip(y.items.iter()).all(|(p, q)| key_eq(p, q))
+        }
+        // Sets compare by content (a frozenset key found by a set or frozenset). The
+        // tables are different objects from the container being probed, so locking them
+        // here never nests a lock of the same object.
+        (Set(x), Set(y)) => {
+            if Arc::ptr_eq(x, y) {
+                return true;
+            }
+            let (tx, ty) = (x.table.lock(), y.table.lock());
+            tx.len() == ty.len() && tx.keys().all(|k| ty.contains(k))
         }
         _ => a.is(b),
     }

@@ -325,6 +325,26 @@ pub fn run(vm: &mut Vm, entry_depth: usize) -> PyResult<Value> {
                 let v = tri!(protocol::compare(vm, op, &a, &b));
                 vm.stack.push(v);
             }
+            Instr::CompareJumpIfFalse(op, t) | Instr::CompareJumpIfTrue(op, t) => {
+                let want = matches!(instr, Instr::CompareJumpIfTrue(..));
+                let len = vm.stack.len();
+                let holds = if let (Value::Int(a), Value::Int(b)) = (&vm.stack[len - 2], &vm.stack[len - 1]) {
+                    let r = int_compare(op, *a, *b);
+                    // SAFETY: both slots held immediates; nothing to drop.
+                    unsafe { vm.stack.set_len(len - 2) };
+                    r
+                } else {
+                    let b = pop!();
+                    let a = pop!();
+                    match tri!(protocol::compare(vm, op, &a, &b)) {
+                        Value::Bool(r) => r,
+                        other => tri!(truthy(vm, &other)),
+                    }
+                };
+                if holds == want {
+                    ip = t as usize;
+                }
+            }
             Instr::IsOp(invert) => {
                 let b = pop!();
                 let a = pop!();

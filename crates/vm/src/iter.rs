@@ -47,6 +47,13 @@ pub enum IterState {
         idx: usize,
         len: usize,
     },
+    /// A live set by table slot; errors if the set changes size (as CPython's
+    /// `setiter_iternext`, the error repeats on every later call).
+    SetKeys {
+        set: Arc<crate::set::Set>,
+        pos: usize,
+        used: usize,
+    },
     Enumerate {
         inner: Value,
         count: i64,
@@ -83,7 +90,7 @@ pub fn get_iter(vm: &mut Vm, v: &Value) -> PyResult<Value> {
         Value::Range(r) => IterState::Range { cur: r.start, stop: r.stop, step: r.step },
         Value::Str(s) => IterState::Str { s: s.clone(), pos: 0 },
         Value::Dict(d) => IterState::DictKeys { dict: d.clone(), idx: 0, len: d.len() },
-        Value::Set(s) => IterState::Values { items: s.values(), idx: 0 },
+        Value::Set(s) => IterState::SetKeys { set: s.clone(), pos: 0, used: s.len() },
         Value::Instance(inst) => {
             if let Some(f) = inst.class.lookup("__iter__") {
                 let it = vm.call(&f, Args::new(vec![v.clone()]))?;
@@ -223,6 +230,25 @@ fn next_builtin(vm: &mut Vm, obj: &IterObj) -> PyResult<Option<Value>> {
                     Ok(Some(v))
                 }
                 None => Ok(None),
+            }
+        }
+        IterState::SetKeys { set, pos, used } => {
+            let table = set.table.lock();
+            if table.len() != *used {
+                drop(table);
+                *used = usize::MAX;
+                return Err(runtime_error("Set changed size during iteration"));
+            }
+            match table.next_from(*pos) {
+                Some((i, v)) => {
+                    *pos = i + 1;
+                    Ok(Some(v))
+                }
+                None => {
+                    drop(table);
+                    *st = IterState::Exhausted;
+                    Ok(None)
+                }
             }
         }
         IterState::Enumerate { inner, count } => {

@@ -299,6 +299,8 @@ pub struct Code {
     pub nlocals: usize,
     /// Positional-only calling with no cells: arguments can become locals in place.
     pub simple: bool,
+    /// Whether frames need cells (captured locals or a closure).
+    pub has_cells: bool,
     /// One inline cache per name, for `LoadGlobal`/`StoreGlobal`.
     pub global_cache: Box<[Mutex<crate::dict::GlobalCache>]>,
 }
@@ -307,10 +309,11 @@ impl Code {
     /// Links a compiled code object (and every code object nested in it).
     pub fn link(co: &Arc<CodeObject>) -> Arc<Code> {
         let consts = co.consts.iter().map(constant_value).collect();
-        let names = co.names.iter().map(|n| Arc::new(PyStr::new(n.to_string()))).collect();
+        let names = co.names.iter().map(|n| crate::value::intern(n)).collect();
         let simple = !co.has_varargs && !co.has_varkeywords && co.kwonlyargcount == 0 && co.cellvars.is_empty();
         let global_cache = co.names.iter().map(|_| Mutex::new(crate::dict::GlobalCache::Empty)).collect();
-        Arc::new(Code { co: co.clone(), consts, names, nlocals: co.varnames.len(), simple, global_cache })
+        let has_cells = !co.cellvars.is_empty() || !co.freevars.is_empty();
+        Arc::new(Code { co: co.clone(), consts, names, nlocals: co.varnames.len(), simple, has_cells, global_cache })
     }
 }
 

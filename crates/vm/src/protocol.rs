@@ -277,30 +277,43 @@ pub fn str(vm: &mut Vm, v: &Value) -> PyResult<String> {
                 return repr_result(vm, &f, v, "__str__");
             }
             if inst.class.kind == TypeKind::Exception {
-                let args = exception_args(v);
-                if inst.class.is_subclass(&types().exc("OSError")) && args.len() >= 2 {
-                    let mut msg = format!("[Errno {}] {}", str(vm, &args[0])?, str(vm, &args[1])?);
-                    if let Some(f) = inst.get_attr("filename").filter(|f| !f.is_none()) {
-                        msg.push_str(&format!(": {}", repr(vm, &f)?));
-                    }
-                    return Ok(msg);
-                }
-                return match args.len() {
-                    0 => Ok(String::new()),
-                    1 => {
-                        if inst.class.is_subclass(&types().exc("KeyError")) {
-                            repr(vm, &args[0])
-                        } else {
-                            str(vm, &args[0])
-                        }
-                    }
-                    _ => repr(vm, &Value::tuple(args)),
-                };
+                return exception_str(vm, v);
             }
             repr(vm, v)
         }
         _ => repr(vm, v),
     }
+}
+
+/// `BaseException.__str__`: the text of an exception, ignoring any user `__str__`.
+pub fn exception_str(vm: &mut Vm, v: &Value) -> PyResult<String> {
+    let Value::Instance(inst) = v else {
+        return repr(vm, v);
+    };
+    let args = exception_args(v);
+    if inst.class.is_subclass(&types().exc("OSError")) && args.len() >= 2 {
+        let mut msg = format!("[Errno {}] {}", str(vm, &args[0])?, str(vm, &args[1])?);
+        if let Some(f) = inst.get_attr("filename").filter(|f| !f.is_none()) {
+            msg.push_str(&format!(": {}", repr(vm, &f)?));
+        }
+        return Ok(msg);
+    }
+    match args.len() {
+        0 => Ok(String::new()),
+        1 => {
+            if inst.class.is_subclass(&types().exc("KeyError")) {
+                repr(vm, &args[0])
+            } else {
+                str(vm, &args[0])
+            }
+        }
+        _ => repr(vm, &Value::tuple(args)),
+    }
+}
+
+/// `object.__repr__`: `<module.Class object at 0x...>`, ignoring any user `__repr__`.
+pub fn object_repr(v: &Value) -> String {
+    default_repr(v)
 }
 
 /// `a == b`, as a bool.
@@ -606,6 +619,18 @@ pub fn set_key(vm: &mut Vm, set: &crate::set::Set, v: &Value) -> PyResult<HKey> 
     resolve_key(vm, k, candidates)
 }
 
+/// The key used to look `v` up in `set` (`in`, `remove`, `discard`): as in CPython, a
+/// mutable set is looked up as the equal frozenset.
+pub fn set_probe_key(vm: &mut Vm, set: &crate::set::Set, v: &Value) -> PyResult<HKey> {
+    if let Value::Set(s) = v {
+        if !s.frozen {
+            let hash = crate::methods::set::frozenset_hash(&s.table.lock());
+            return Ok(HKey { hash, key: v.clone() });
+        }
+    }
+    set_key(vm, set, v)
+}
+
 /// The key for `v` in a set table being built.
 pub fn table_key(vm: &mut Vm, table: &crate::set::SetTable, v: &Value) -> PyResult<HKey> {
     let k = hkey(vm, v)?;
@@ -687,7 +712,7 @@ pub fn contains(vm: &mut Vm, container: &Value, item: &Value) -> PyResult<bool> 
             d.get(&k).is_some()
         }
         Value::Set(s) => {
-            let k = set_key(vm, s, item)?;
+            let k = set_probe_key(vm, s, item)?;
             let found = s.table.lock().contains(&k);
             found
         }

@@ -190,6 +190,15 @@ impl SetTable {
         }
     }
 
+    /// The first key stored at slot `pos` or later, with its slot: how a set iterator
+    /// walks the live table.
+    pub fn next_from(&self, pos: usize) -> Option<(usize, Value)> {
+        self.slots.iter().enumerate().skip(pos).find_map(|(i, s)| match s {
+            Slot::Full(k) => Some((i, k.key.clone())),
+            _ => None,
+        })
+    }
+
     pub fn keys(&self) -> impl Iterator<Item = &HKey> {
         self.slots.iter().filter_map(|s| match s {
             Slot::Full(k) => Some(k),

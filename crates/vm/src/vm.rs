@@ -89,6 +89,8 @@ pub struct Vm {
     next_frame_id: u64,
     /// Objects being repr'd, to print `[...]` for self-containing containers.
     pub repr_guard: Vec<usize>,
+    /// A copy of `sys.getrecursionlimit()` (kept in step by `sys.setrecursionlimit`).
+    pub recursion_limit: usize,
 }
 
 /// How many safe points pass between checks for pending work.
@@ -97,13 +99,14 @@ pub const TICKS: u32 = 100;
 impl Vm {
     pub fn new(interp: Arc<Interp>) -> Vm {
         Vm {
-            interp,
+            interp: interp.clone(),
             stack: Vec::with_capacity(1024),
             frames: Vec::with_capacity(64),
             exc_stack: Vec::new(),
             ticks: TICKS,
             next_frame_id: 0,
             repr_guard: Vec::new(),
+            recursion_limit: interp.recursion_limit.load(Ordering::Relaxed),
         }
     }
 
@@ -120,18 +123,15 @@ impl Vm {
     /// Pushes a frame whose locals already sit at `stack[base..]` (parameters filled in,
     /// the rest to be padded with `Unbound`).
     pub fn push_frame(&mut self, func: Arc<Function>, base: usize) -> PyResult<()> {
-        if self.frames.len() >= self.interp.recursion_limit.load(Ordering::Relaxed) {
+        if self.frames.len() >= self.recursion_limit {
             self.stack.truncate(base.saturating_sub(1));
             return Err(recursion_error());
         }
         let code = &func.code;
         let closure = &func.closure;
         let nlocals = code.nlocals;
-        let filled = self.stack.len() - base;
-        for _ in filled..nlocals {
-            self.stack.push(Value::Unbound);
-        }
-        let cells = if code.co.cellvars.is_empty() && closure.is_empty() {
+        self.stack.resize(base + nlocals.max(self.stack.len() - base), Value::Unbound);
+        let cells = if !code.has_cells {
             Vec::new()
         } else {
             let mut cells: Vec<Arc<Cell>> =

@@ -516,7 +516,7 @@ fn set_len(_vm: &mut Vm, mut args: Args) -> PyResult<Value> {
 
 fn set_contains(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
     let s = this(&mut args, "__contains__", 1, 1, false)?;
-    let k = hkey(vm, &args.pos[0])?;
+    let k = crate::protocol::set_probe_key(vm, &s, &args.pos[0])?;
     let found = s.table.lock().contains(&k);
     Ok(Value::Bool(found))
 }
@@ -539,7 +539,7 @@ fn set_add(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
 
 fn set_remove(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
     let s = this(&mut args, "remove", 1, 1, true)?;
-    let k = hkey(vm, &args.pos[0])?;
+    let k = crate::protocol::set_probe_key(vm, &s, &args.pos[0])?;
     if s.table.lock().remove(&k) {
         Ok(Value::None)
     } else {
@@ -549,7 +549,7 @@ fn set_remove(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
 
 fn set_discard(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
     let s = this(&mut args, "discard", 1, 1, true)?;
-    let k = hkey(vm, &args.pos[0])?;
+    let k = crate::protocol::set_probe_key(vm, &s, &args.pos[0])?;
     s.table.lock().remove(&k);
     Ok(Value::None)
 }

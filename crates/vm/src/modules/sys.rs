@@ -73,5 +73,6 @@ fn setrecursionlimit(vm: &mut Vm, args: Args) -> PyResult<Value> {
     // the interpreter thread's stack is sized for this ceiling.
     let n = n.min(crate::run::MAX_RECURSION_LIMIT as i64);
     vm.interp.recursion_limit.store(n as usize, Ordering::Relaxed);
+    vm.recursion_limit = n as usize;
     Ok(Value::None)
 }
