@@ -389,14 +389,31 @@ impl<'a> Compiler<'a> {
             }
             StmtKind::AugAssign { target, op, value } => self.aug_assign(target, *op, value)?,
             StmtKind::AnnAssign { target, annotation, value } => {
+                // CPython 3.11 evaluates the value and stores it, then (at module and class
+                // level only) evaluates the annotation. Without a value, an attribute or
+                // subscript target still has its object (and index) evaluated.
                 if let Some(v) = value {
                     self.expr(v)?;
                     self.store_target(target)?;
-                } else if !matches!(target.kind, ExprKind::Name(_)) {
-                    self.expr(target)?;
+                } else {
+                    match &target.kind {
+                        ExprKind::Attribute { value, .. } => {
+                            self.expr(value)?;
+                            self.emit(Instr::PopTop);
+                        }
+                        ExprKind::Subscript { value, index } => {
+                            self.expr(value)?;
+                            self.emit(Instr::PopTop);
+                            self.expr(index)?;
+                            self.emit(Instr::PopTop);
+                        }
+                        _ => {}
+                    }
+                }
+                if matches!(self.unit().scope.kind, ScopeKind::Module | ScopeKind::Class) {
+                    self.expr(annotation)?;
                     self.emit(Instr::PopTop);
                 }
-                let _ = annotation;
             }
             StmtKind::If { test, body, orelse } => {
                 let else_label = self.new_label();
@@ -504,7 +521,7 @@ impl<'a> Compiler<'a> {
             }
             StmtKind::Import(aliases) => {
                 for a in aliases {
-                    self.set_span(a.span);
+                    self.set_span(s.span);
                     let idx = self.name_idx(&a.name);
                     self.emit(Instr::ImportName(idx));
                     match &a.asname {
@@ -534,7 +551,7 @@ impl<'a> Compiler<'a> {
                 let idx = self.name_idx(module);
                 self.emit(Instr::ImportName(idx));
                 for a in names {
-                    self.set_span(a.span);
+                    self.set_span(s.span);
                     if a.name == "*" {
                         self.emit(Instr::ImportStar);
                         return Ok(());

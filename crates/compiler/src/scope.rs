@@ -118,13 +118,18 @@ impl Builder {
 
     fn use_name(&mut self, name: &str) {
         self.note(name).used = true;
-        if name == "super" {
+        // As in CPython's symtable, `super` and `__class__` in a function nested (at any
+        // depth) in a class body reach the class through an implicit `__class__` cell.
+        if name == "super" || name == "__class__" {
             let i = *self.stack.last().unwrap();
-            if self.raw[i].kind == ScopeKind::Function {
-                if let Some(p) = self.raw[i].parent {
-                    if self.raw[p].kind == ScopeKind::Class {
+            if matches!(self.raw[i].kind, ScopeKind::Function | ScopeKind::Comprehension) {
+                let mut p = self.raw[i].parent;
+                while let Some(j) = p {
+                    if self.raw[j].kind == ScopeKind::Class {
                         self.raw[i].needs_class_cell = true;
+                        break;
                     }
+                    p = self.raw[j].parent;
                 }
             }
         }
@@ -554,8 +559,12 @@ fn resolve(raw: &mut Vec<RawScope>, idx: usize, out: &mut HashMap<usize, Scope>)
         names.insert(name.clone(), nk);
     }
     if raw[idx].needs_class_cell && !frees.iter().any(|f| f == "__class__") {
-        frees.push("__class__".to_string());
-        names.entry("__class__".to_string()).or_insert(NameKind::Free);
+        // A function that binds `__class__` itself (or declares it global) keeps that.
+        let bound_here = raw[idx].usage.get("__class__").is_some_and(|u| u.bound || u.global);
+        if !bound_here {
+            frees.push("__class__".to_string());
+            names.insert("__class__".to_string(), NameKind::Free);
+        }
     }
     // Free variables of children that pass through this scope: either our own locals
     // become cells, or they are free here too.

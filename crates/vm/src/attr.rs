@@ -222,6 +222,9 @@ fn special_attr(vm: &mut Vm, obj: &Value, name: &str) -> PyResult<Option<Value>>
         ("imag", Value::Float(_)) => Value::Float(0.0),
         ("numerator", Value::Int(_) | Value::BigInt(_)) => obj.clone(),
         ("denominator", Value::Int(_) | Value::BigInt(_)) => Value::Int(1),
+        // A class that defines `__eq__` but not `__hash__` gets `__hash__ = None`.
+        ("__hash__", Value::Class(c)) if c.lookup("__eq__").is_some() => Value::None,
+        ("__hash__", Value::Instance(i)) if i.class.lookup("__eq__").is_some() => Value::None,
         (_, Value::Class(_)) if object_slot(name).is_some() => object_slot(name).unwrap_or(Value::None),
         (_, Value::Instance(_)) if object_slot(name).is_some() => bind(obj, object_slot(name).unwrap_or(Value::None)),
         (_, Value::Instance(inst)) if inst.class.kind == TypeKind::Exception => return exception_attr(obj, name),
@@ -355,21 +358,23 @@ fn one_arg(args: &Args, slot: &str) -> PyResult<Value> {
     }
 }
 
-fn object_repr(_vm: &mut Vm, args: Args) -> PyResult<Value> {
+fn object_repr(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let v = one_arg(&args, "__repr__")?;
-    Ok(Value::str(crate::protocol::object_repr(&v)))
+    crate::protocol::object_repr(vm, &v).map(Value::str)
 }
 
 /// `object.__str__`: `repr(self)` (which runs a user `__repr__`); for exceptions, the
 /// exception's own text.
 fn object_str(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let v = one_arg(&args, "__str__")?;
-    if let Value::Instance(inst) = &v {
-        if inst.class.kind == TypeKind::Exception {
-            return crate::protocol::exception_str(vm, &v).map(Value::str);
+    match &v {
+        Value::Instance(inst) if inst.class.kind == TypeKind::Exception => {
+            crate::protocol::exception_str(vm, &v).map(Value::str)
         }
+        Value::Instance(_) => crate::protocol::repr(vm, &v).map(Value::str),
+        // Built-in values reach this only when their type has no `__str__` of its own.
+        _ => crate::protocol::str(vm, &v).map(Value::str),
     }
-    crate::protocol::repr(vm, &v).map(Value::str)
 }
 
 fn object_eq(_vm: &mut Vm, args: Args) -> PyResult<Value> {
@@ -495,10 +500,9 @@ fn generic_setattr(
             if let Descriptor::Property { fset, .. } = &*d.desc.read() {
                 return match fset {
                     Some(f) => vm.call(f, Args::new(vec![obj.clone(), value])).map(|_| ()),
-                    None => Err(attribute_error(format!(
-                        "property '{name}' of '{}' object has no setter",
-                        inst.class.name
-                    ))),
+                    None => {
+                        Err(attribute_error(format!("property '{name}' of '{}' object has no setter", inst.class.name)))
+                    }
                 };
             }
         }
@@ -581,7 +585,7 @@ pub fn super_zero_args(vm: &mut Vm) -> PyResult<Value> {
         Some(&(c, _)) => frame.cells[c as usize].value.lock().clone(),
         None => vm.stack[frame.base].clone(),
     };
-    Ok(Value::native((SuperObj { start_after: cls, receiver })))
+    Ok(Value::native(SuperObj { start_after: cls, receiver }))
 }
 
 /// `super(cls, obj)`.
@@ -589,5 +593,5 @@ pub fn super_explicit(cls: &Value, receiver: &Value) -> PyResult<Value> {
     let Value::Class(c) = cls else {
         return Err(type_error(format!("super() argument 1 must be a type, not {}", type_name(cls))));
     };
-    Ok(Value::native((SuperObj { start_after: c.clone(), receiver: receiver.clone() })))
+    Ok(Value::native(SuperObj { start_after: c.clone(), receiver: receiver.clone() }))
 }

@@ -145,7 +145,7 @@ fn property_with(args: Args, setter: bool) -> PyResult<Value> {
         }
         _ => return Err(type_error("not a property")),
     };
-    Ok(Value::native((DescriptorObj { desc: crate::sync::RwLock::new(desc) })))
+    Ok(Value::native(DescriptorObj { desc: crate::sync::RwLock::new(desc) }))
 }
 
 /// Calling a built-in type: `int(x)`, `list(it)`, `type(x)`, ...
@@ -201,7 +201,7 @@ pub fn construct(vm: &mut Vm, cls: &Arc<Class>, args: Args) -> PyResult<Value> {
                 "staticmethod" => Descriptor::Static(f),
                 _ => Descriptor::ClassMethod(f),
             };
-            Ok(Value::native((DescriptorObj { desc: crate::sync::RwLock::new(desc) })))
+            Ok(Value::native(DescriptorObj { desc: crate::sync::RwLock::new(desc) }))
         }
         _ => Err(type_error(format!("cannot create '{}' instances", cls.name))),
     }
@@ -397,14 +397,8 @@ fn builtin_zip(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
     let _strict = args.take_kw("strict");
     no_kw(&args, "zip")?;
     let mut iters = Vec::with_capacity(args.pos.len());
-    for (i, a) in args.pos.iter().enumerate() {
-        match crate::iter::get_iter(vm, a) {
-            Ok(it) => iters.push(it),
-            Err(e) if e.matches("TypeError") => {
-                return Err(type_error(format!("zip argument #{} must support iteration", i + 1)))
-            }
-            Err(e) => return Err(e),
-        }
+    for a in &args.pos {
+        iters.push(crate::iter::get_iter(vm, a)?);
     }
     Ok(crate::iter::new_iter(crate::iter::IterState::Zip { iters }))
 }
@@ -731,7 +725,14 @@ fn builtin_bin(_vm: &mut Vm, args: Args) -> PyResult<Value> {
 }
 
 fn builtin_iter(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    want(&args, "iter", 1, 1)?;
+    want(&args, "iter", 1, 2)?;
+    if let [func, sentinel] = args.pos.as_slice() {
+        if !is_callable(func) {
+            return Err(type_error("iter(v, w): v must be callable"));
+        }
+        let state = crate::iter::IterState::Callable { func: func.clone(), sentinel: sentinel.clone() };
+        return Ok(crate::iter::new_iter(state));
+    }
     crate::iter::get_iter(vm, &args.pos[0])
 }
 
@@ -752,13 +753,15 @@ fn builtin_next(vm: &mut Vm, args: Args) -> PyResult<Value> {
 
 fn builtin_callable(_vm: &mut Vm, args: Args) -> PyResult<Value> {
     want(&args, "callable", 1, 1)?;
-    let v = &args.pos[0];
-    let c = match v {
+    Ok(Value::Bool(is_callable(&args.pos[0])))
+}
+
+fn is_callable(v: &Value) -> bool {
+    match v {
         Value::Function(_) | Value::Builtin(_) | Value::BoundMethod(_) | Value::Class(_) => true,
         Value::Instance(inst) => inst.class.lookup("__call__").is_some(),
         _ => false,
-    };
-    Ok(Value::Bool(c))
+    }
 }
 
 fn builtin_format(vm: &mut Vm, args: Args) -> PyResult<Value> {

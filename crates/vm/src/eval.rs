@@ -752,6 +752,7 @@ pub fn run(vm: &mut Vm, entry_depth: usize) -> PyResult<Value> {
                         err
                     }
                 };
+                vm.explicit_raise = n > 0;
                 fail!(err);
             }
             Instr::BeforeWith => {

@@ -101,11 +101,11 @@ impl NativeObject for Stream {
 }
 
 pub fn stdout_value() -> Value {
-    Value::native((Stream { is_stderr: false }))
+    Value::native(Stream { is_stderr: false })
 }
 
 pub fn stderr_value() -> Value {
-    Value::native((Stream { is_stderr: true }))
+    Value::native(Stream { is_stderr: true })
 }
 
 fn stream_write(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
@@ -214,13 +214,67 @@ pub struct PyFile {
 }
 
 enum FileState {
-    /// Text files are read whole at open; `pos` is the byte offset of the next read.
-    Read {
-        text: String,
-        pos: usize,
-    },
-    Write(File),
+    Open(OpenFile),
     Closed,
+}
+
+/// An open text file. Reads fill `cache` with the rest of the file at once (text files
+/// are small and read line by line), leaving the OS offset at the end; a write or `seek`
+/// drops the cache.
+struct OpenFile {
+    file: File,
+    readable: bool,
+    writable: bool,
+    /// The unread rest of the file, and the file offset where it starts.
+    cache: Option<ReadCache>,
+}
+
+struct ReadCache {
+    text: String,
+    start: u64,
+    /// Byte offset of the next read within `text`.
+    pos: usize,
+}
+
+impl OpenFile {
+    /// The cache, filled from the current file offset if empty.
+    fn cache(&mut self, name: &str) -> PyResult<&mut ReadCache> {
+        if !self.readable {
+            return Err(unsupported("not readable"));
+        }
+        if self.cache.is_none() {
+            use std::io::Seek;
+            let start = self.file.stream_position().map_err(|e| os_error(&e, Some(name)))?;
+            let mut bytes = Vec::new();
+            self.file.read_to_end(&mut bytes).map_err(|e| os_error(&e, Some(name)))?;
+            let text = String::from_utf8(bytes).map_err(|e| {
+                crate::errors::exc(
+                    "UnicodeDecodeError",
+                    &format!(
+                        "'utf-8' codec can't decode byte 0x{:02x} in position {}: invalid start byte",
+                        e.as_bytes()[e.utf8_error().valid_up_to()],
+                        e.utf8_error().valid_up_to()
+                    ),
+                )
+            })?;
+            self.cache = Some(ReadCache { text, start, pos: 0 });
+        }
+        Ok(self.cache.as_mut().expect("filled above"))
+    }
+
+    fn tell(&mut self, name: &str) -> PyResult<u64> {
+        match &self.cache {
+            Some(c) => Ok(c.start + c.pos as u64),
+            None => {
+                use std::io::Seek;
+                self.file.stream_position().map_err(|e| os_error(&e, Some(name)))
+            }
+        }
+    }
+}
+
+fn unsupported(msg: &str) -> crate::errors::PyErr {
+    crate::errors::exc("OSError", msg)
 }
 
 fn file_class() -> Arc<Class> {
@@ -238,11 +292,24 @@ fn file_class() -> Arc<Class> {
         crate::methods::add_method(&cls, "write", file_write);
         crate::methods::add_method(&cls, "writelines", file_writelines);
         crate::methods::add_method(&cls, "close", file_close);
-        crate::methods::add_method(&cls, "flush", |_, _| Ok(Value::None));
+        crate::methods::add_method(&cls, "seek", file_seek);
+        crate::methods::add_method(&cls, "tell", file_tell);
+        crate::methods::add_method(&cls, "readable", |_, args| file_flag(args, "readable"));
+        crate::methods::add_method(&cls, "writable", |_, args| file_flag(args, "writable"));
+        crate::methods::add_method(&cls, "flush", file_flush);
         crate::methods::add_method(&cls, "__enter__", |_, args| Ok(args.pos.first().cloned().unwrap_or(Value::None)));
         crate::methods::add_method(&cls, "__exit__", file_close);
         crate::methods::add_method(&cls, "__iter__", |_, args| Ok(args.pos.first().cloned().unwrap_or(Value::None)));
         crate::methods::add_method(&cls, "__next__", file_next);
+        for (name, getter) in
+            [("closed", file_closed as crate::object::BuiltinFn), ("name", file_name), ("mode", file_mode)]
+        {
+            let fget = crate::builtins::builtin(name, getter);
+            let prop = crate::object::DescriptorObj {
+                desc: crate::sync::RwLock::new(crate::object::Descriptor::Property { fget, fset: None }),
+            };
+            cls.set_attr(name, Value::native(prop));
+        }
         cls
     })
     .clone()
@@ -279,36 +346,43 @@ pub fn builtin_open(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
         Value::Str(s) => s.as_str().to_string(),
         other => return Err(type_error(format!("open() argument 'mode' must be str, not {}", type_name(other)))),
     };
-    let base: String = mode.chars().filter(|c| *c != 't').collect();
-    if base.contains('b') {
+    // CPython's checks: each of "rwxa+tb" at most once, and exactly one of "rwxa".
+    let valid = mode.chars().all(|c| "rwxa+tb".contains(c))
+        && "rwxa+tb".chars().all(|c| mode.matches(c).count() <= 1)
+        && mode.chars().filter(|c| "rwxa".contains(*c)).count() == 1
+        && !(mode.contains('t') && mode.contains('b'));
+    if !valid {
+        if mode.chars().filter(|c| "rwxa".contains(*c)).count() > 1 {
+            return Err(value_error("must have exactly one of create/read/write/append mode"));
+        }
+        return Err(value_error(format!("invalid mode: '{mode}'")));
+    }
+    if mode.contains('b') {
         return Err(value_error("gilvm supports text files only (binary mode 'b' is not available)"));
     }
-    let state = match base.as_str() {
-        "r" => {
-            if std::fs::metadata(&path).map(|m| m.is_dir()).unwrap_or(false) {
-                return Err(os_error(&std::io::Error::from_raw_os_error(21), Some(&path)));
-            }
-            let mut text = String::new();
-            File::open(&path).and_then(|mut f| f.read_to_string(&mut text)).map_err(|e| os_error(&e, Some(&path)))?;
-            FileState::Read { text, pos: 0 }
-        }
-        "w" => FileState::Write(File::create(&path).map_err(|e| os_error(&e, Some(&path)))?),
-        "a" => FileState::Write(
-            std::fs::OpenOptions::new().append(true).create(true).open(&path).map_err(|e| os_error(&e, Some(&path)))?,
-        ),
-        "x" => FileState::Write(
-            std::fs::OpenOptions::new()
-                .write(true)
-                .create_new(true)
-                .open(&path)
-                .map_err(|e| os_error(&e, Some(&path)))?,
-        ),
-        _ => return Err(value_error(format!("invalid mode: '{mode}'"))),
+    let plus = mode.contains('+');
+    let kind = mode.chars().find(|c| "rwxa".contains(*c)).unwrap_or('r');
+    if std::fs::metadata(&path).map(|m| m.is_dir()).unwrap_or(false) {
+        return Err(os_error(&std::io::Error::from_raw_os_error(21), Some(&path)));
+    }
+    let mut options = std::fs::OpenOptions::new();
+    match kind {
+        'r' => options.read(true).write(plus),
+        'w' => options.write(true).create(true).truncate(true).read(plus),
+        'a' => options.append(true).create(true).read(plus),
+        _ => options.write(true).create_new(true).read(plus),
     };
-    Ok(Value::native((PyFile { name: path, mode, state: Mutex::new(state) })))
+    let mut file = options.open(&path).map_err(|e| os_error(&e, Some(&path)))?;
+    if kind == 'a' {
+        use std::io::Seek;
+        file.seek(std::io::SeekFrom::End(0)).map_err(|e| os_error(&e, Some(&path)))?;
+    }
+    let state =
+        FileState::Open(OpenFile { file, readable: kind == 'r' || plus, writable: kind != 'r' || plus, cache: None });
+    Ok(Value::native(PyFile { name: path, mode, state: Mutex::new(state) }))
 }
 
-fn this_file<'a>(this: &'a Value) -> PyResult<&'a PyFile> {
+fn this_file(this: &Value) -> PyResult<&PyFile> {
     crate::object::downcast::<PyFile>(this).ok_or_else(|| type_error("expected a file object"))
 }
 
@@ -316,23 +390,23 @@ fn closed_error() -> crate::errors::PyErr {
     value_error("I/O operation on closed file.")
 }
 
-fn not_readable() -> crate::errors::PyErr {
-    crate::errors::exc("OSError", "not readable")
+/// Runs `f` on the open file, or fails with CPython's closed-file error.
+fn with_open<T>(file: &PyFile, f: impl FnOnce(&mut OpenFile) -> PyResult<T>) -> PyResult<T> {
+    match &mut *file.state.lock() {
+        FileState::Open(open) => f(open),
+        FileState::Closed => Err(closed_error()),
+    }
 }
 
 fn read_line(file: &PyFile) -> PyResult<String> {
-    let mut st = file.state.lock();
-    match &mut *st {
-        FileState::Read { text, pos } => {
-            let rest = &text[*pos..];
-            let end = rest.find('\n').map(|i| i + 1).unwrap_or(rest.len());
-            let line = rest[..end].to_string();
-            *pos += end;
-            Ok(line)
-        }
-        FileState::Closed => Err(closed_error()),
-        FileState::Write(_) => Err(not_readable()),
-    }
+    with_open(file, |open| {
+        let c = open.cache(&file.name)?;
+        let rest = &c.text[c.pos..];
+        let end = rest.find('\n').map(|i| i + 1).unwrap_or(rest.len());
+        let line = rest[..end].to_string();
+        c.pos += end;
+        Ok(line)
+    })
 }
 
 fn file_read(_vm: &mut Vm, mut args: Args) -> PyResult<Value> {
@@ -342,22 +416,18 @@ fn file_read(_vm: &mut Vm, mut args: Args) -> PyResult<Value> {
         Some(Value::None) | None => -1,
         Some(v) => protocol::as_int(v)?,
     };
-    let mut st = file.state.lock();
-    match &mut *st {
-        FileState::Read { text, pos } => {
-            let rest = &text[*pos..];
-            let cut = if limit < 0 {
-                rest.len()
-            } else {
-                rest.char_indices().nth(limit as usize).map(|(i, _)| i).unwrap_or(rest.len())
-            };
-            let out = rest[..cut].to_string();
-            *pos += cut;
-            Ok(Value::str(out))
-        }
-        FileState::Closed => Err(closed_error()),
-        FileState::Write(_) => Err(not_readable()),
-    }
+    with_open(file, |open| {
+        let c = open.cache(&file.name)?;
+        let rest = &c.text[c.pos..];
+        let cut = if limit < 0 {
+            rest.len()
+        } else {
+            rest.char_indices().nth(limit as usize).map(|(i, _)| i).unwrap_or(rest.len())
+        };
+        let out = rest[..cut].to_string();
+        c.pos += cut;
+        Ok(Value::str(out))
+    })
 }
 
 fn file_readline(_vm: &mut Vm, mut args: Args) -> PyResult<Value> {
@@ -395,15 +465,80 @@ fn file_write(_vm: &mut Vm, mut args: Args) -> PyResult<Value> {
         Value::Str(s) => s.clone(),
         other => return Err(type_error(format!("write() argument must be str, not {}", type_name(other)))),
     };
-    let mut st = file.state.lock();
-    match &mut *st {
-        FileState::Write(f) => {
-            f.write_all(s.as_str().as_bytes()).map_err(|e| os_error(&e, Some(&file.name)))?;
-            Ok(Value::Int(s.char_len() as i64))
+    with_open(file, |open| {
+        if !open.writable {
+            return Err(unsupported("not writable"));
         }
-        FileState::Closed => Err(closed_error()),
-        FileState::Read { .. } => Err(crate::errors::exc("OSError", "not writable")),
-    }
+        // As in CPython, a write after a read lands where the read-ahead stopped (the end
+        // of the file here), not at the logical read position.
+        open.cache = None;
+        open.file.write_all(s.as_str().as_bytes()).map_err(|e| os_error(&e, Some(&file.name)))?;
+        Ok(Value::Int(s.char_len() as i64))
+    })
+}
+
+/// `f.seek(offset, whence=0)`: text files allow only absolute seeks, or seeking to the
+/// current position or the end with offset 0.
+fn file_seek(_vm: &mut Vm, mut args: Args) -> PyResult<Value> {
+    let this = crate::methods::receiver(&mut args, "TextIOWrapper", "seek", 1, 2)?;
+    let file = this_file(&this)?;
+    let offset = protocol::as_int(&args.pos[0])?;
+    let whence = match args.pos.get(1) {
+        Some(v) => protocol::as_int(v)?,
+        None => 0,
+    };
+    with_open(file, |open| {
+        use std::io::{Seek, SeekFrom};
+        let target = match (whence, offset) {
+            (0, o) if o < 0 => return Err(value_error(format!("negative seek position {o}"))),
+            (0, o) => SeekFrom::Start(o as u64),
+            (1, 0) => SeekFrom::Start(open.tell(&file.name)?),
+            (1, _) => return Err(unsupported("can't do nonzero cur-relative seeks")),
+            (2, 0) => SeekFrom::End(0),
+            (2, _) => return Err(unsupported("can't do nonzero end-relative seeks")),
+            (w, _) => return Err(value_error(format!("invalid whence ({w}, should be 0, 1 or 2)"))),
+        };
+        open.cache = None;
+        let at = open.file.seek(target).map_err(|e| os_error(&e, Some(&file.name)))?;
+        Ok(Value::Int(at as i64))
+    })
+}
+
+fn file_tell(_vm: &mut Vm, mut args: Args) -> PyResult<Value> {
+    let this = crate::methods::receiver(&mut args, "TextIOWrapper", "tell", 0, 0)?;
+    let file = this_file(&this)?;
+    with_open(file, |open| Ok(Value::Int(open.tell(&file.name)? as i64)))
+}
+
+fn file_flush(_vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let this = args.pos.first().cloned().unwrap_or(Value::None);
+    let file = this_file(&this)?;
+    with_open(file, |open| {
+        let _ = open.file.flush();
+        Ok(Value::None)
+    })
+}
+
+fn file_flag(args: Args, which: &str) -> PyResult<Value> {
+    let this = args.pos.first().cloned().unwrap_or(Value::None);
+    let file = this_file(&this)?;
+    with_open(file, |open| Ok(Value::Bool(if which == "readable" { open.readable } else { open.writable })))
+}
+
+fn file_closed(_vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let this = args.pos.first().cloned().unwrap_or(Value::None);
+    let closed = matches!(*this_file(&this)?.state.lock(), FileState::Closed);
+    Ok(Value::Bool(closed))
+}
+
+fn file_name(_vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let this = args.pos.first().cloned().unwrap_or(Value::None);
+    Ok(Value::str(this_file(&this)?.name.clone()))
+}
+
+fn file_mode(_vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let this = args.pos.first().cloned().unwrap_or(Value::None);
+    Ok(Value::str(this_file(&this)?.mode.clone()))
 }
 
 fn file_writelines(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
@@ -418,8 +553,8 @@ fn file_close(_vm: &mut Vm, args: Args) -> PyResult<Value> {
     let this = args.pos.first().cloned().unwrap_or(Value::None);
     let file = this_file(&this)?;
     let mut st = file.state.lock();
-    if let FileState::Write(f) = &mut *st {
-        let _ = f.flush();
+    if let FileState::Open(open) = &mut *st {
+        let _ = open.file.flush();
     }
     *st = FileState::Closed;
     Ok(Value::None)

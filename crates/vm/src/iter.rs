@@ -69,6 +69,11 @@ pub enum IterState {
         func: Value,
         inner: Value,
     },
+    /// `iter(func, sentinel)`: calls `func()` until it returns `sentinel`.
+    Callable {
+        func: Value,
+        sentinel: Value,
+    },
     /// The old sequence protocol: `obj[0]`, `obj[1]`, ... until IndexError.
     GetItem {
         obj: Value,
@@ -307,6 +312,26 @@ fn next_builtin(vm: &mut Vm, obj: &IterObj) -> PyResult<Option<Value>> {
                 }
             }
             Ok(None)
+        }
+        IterState::Callable { func, sentinel } => {
+            let (func, sentinel) = (func.clone(), sentinel.clone());
+            drop(st);
+            let exhaust = || *obj.state.lock() = IterState::Exhausted;
+            match vm.call(&func, Args::new(Vec::new())) {
+                Ok(v) => {
+                    if crate::protocol::eq(vm, &v, &sentinel)? {
+                        exhaust();
+                        Ok(None)
+                    } else {
+                        Ok(Some(v))
+                    }
+                }
+                Err(e) if e.matches("StopIteration") => {
+                    exhaust();
+                    Ok(None)
+                }
+                Err(e) => Err(e),
+            }
         }
         IterState::GetItem { obj: target, idx } => {
             let (target, i) = (target.clone(), *idx);

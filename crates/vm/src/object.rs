@@ -2,7 +2,6 @@
 //! methods, modules, linked code objects, and the trait for native objects.
 
 use std::any::Any;
-use std::collections::HashMap;
 use std::hash::BuildHasherDefault;
 use std::sync::Arc;
 

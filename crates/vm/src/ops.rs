@@ -74,7 +74,7 @@ pub fn binary_op(vm: &mut Vm, op: BinOp, a: &Value, b: &Value, inplace: bool) ->
         }
     }
     if is_number(a) && is_number(b) {
-        if is_int(a) && is_int(b) {
+        if is_int(a) && is_int(b) && op != BinOp::MatMul {
             return bigint_op(op, &to_bigint(a).unwrap_or_default(), &to_bigint(b).unwrap_or_default());
         }
         if let Some(v) = float_op(op, a, b)? {
@@ -97,6 +97,24 @@ pub fn binary_op(vm: &mut Vm, op: BinOp, a: &Value, b: &Value, inplace: bool) ->
     if let Some(r) = call_dunder(vm, b, rname, a)? {
         return Ok(r);
     }
+    // `seq * obj` where obj has `__index__` (tried after obj's `__rmul__`, as CPython's
+    // sequence repeat comes after the number slots).
+    if op == BinOp::Mul {
+        let seq = |v: &Value| matches!(v, Value::Str(_) | Value::List(_) | Value::Tuple(_));
+        let (s, n) = if seq(a) { (a, b) } else { (b, a) };
+        if seq(s) && !(inplace && !seq(a)) {
+            if let Value::Instance(inst) = n {
+                if let Some(f) = inst.class.lookup("__index__") {
+                    let i = vm.call(&f, Args::new(vec![n.clone()]))?;
+                    if !is_int(&i) {
+                        return Err(type_error(format!("__index__ returned non-int (type {})", type_name(&i))));
+                    }
+                    let i = if let Value::Bool(x) = i { Value::Int(x as i64) } else { i };
+                    return binary_op(vm, op, s, &i, inplace && seq(a));
+                }
+            }
+        }
+    }
     Err(op_type_error(op, a, b, inplace))
 }
 
@@ -112,10 +130,15 @@ fn op_type_error(op: BinOp, a: &Value, b: &Value, inplace: bool) -> crate::error
     }
     if op == BinOp::Mul {
         let seq = |v: &Value| matches!(v, Value::Str(_) | Value::List(_) | Value::Tuple(_));
+        // For `a *= b`, a left operand with sequence slots but no repeat (set, dict,
+        // range, instances) is not repeated by `b`.
+        let has_seq_slots = |v: &Value| {
+            matches!(v, Value::Set(_) | Value::Dict(_) | Value::Range(_) | Value::Instance(_) | Value::Native(_))
+        };
         if seq(a) && !matches!(b, Value::Instance(_)) {
             return type_error(format!("can't multiply sequence by non-int of type '{}'", type_name(b)));
         }
-        if seq(b) && !matches!(a, Value::Instance(_)) {
+        if seq(b) && !matches!(a, Value::Instance(_)) && !(inplace && has_seq_slots(a)) {
             return type_error(format!("can't multiply sequence by non-int of type '{}'", type_name(a)));
         }
     }
@@ -371,13 +394,22 @@ pub fn float_divmod(x: f64, y: f64) -> (f64, f64) {
     (floordiv, m)
 }
 
+/// The repeat count of `seq * n` for an int `n`; `None` if `n` is not an int.
 fn repeat_count(v: &Value) -> Option<i64> {
     match v {
         Value::Int(i) => Some(*i),
         Value::Bool(b) => Some(*b as i64),
-        Value::BigInt(b) => Some(if b.is_negative() { 0 } else { i64::MAX }),
+        Value::BigInt(_) => Some(i64::MAX),
         _ => None,
     }
+}
+
+/// [`repeat_count`] with CPython's overflow check for counts beyond an index-sized int.
+fn repeat_n(len: usize, v: &Value) -> PyResult<usize> {
+    if let Value::BigInt(_) = v {
+        return Err(overflow_error("cannot fit 'int' into an index-sized integer"));
+    }
+    check_repeat(len, repeat_count(v).unwrap_or(0))
 }
 
 fn check_repeat(len: usize, n: i64) -> PyResult<usize> {
@@ -421,12 +453,12 @@ fn builtin_op(vm: &mut Vm, op: BinOp, a: &Value, b: &Value, inplace: bool) -> Py
             Value::tuple(items)
         }
         (BinOp::Mul, Value::Str(s), n) | (BinOp::Mul, n, Value::Str(s)) if repeat_count(n).is_some() => {
-            let n = check_repeat(s.as_str().len(), repeat_count(n).unwrap_or(0))?;
+            let n = repeat_n(s.as_str().len(), n)?;
             Value::str(s.as_str().repeat(n))
         }
         (BinOp::Mul, Value::List(l), n) | (BinOp::Mul, n, Value::List(l)) if repeat_count(n).is_some() => {
             let items = l.snapshot();
-            let n = check_repeat(items.len(), repeat_count(n).unwrap_or(0))?;
+            let n = repeat_n(items.len(), n)?;
             if inplace && matches!(a, Value::List(_)) {
                 let mut guard = l.items.lock();
                 let orig = guard.clone();
@@ -443,7 +475,7 @@ fn builtin_op(vm: &mut Vm, op: BinOp, a: &Value, b: &Value, inplace: bool) -> Py
             Value::list(out)
         }
         (BinOp::Mul, Value::Tuple(t), n) | (BinOp::Mul, n, Value::Tuple(t)) if repeat_count(n).is_some() => {
-            let n = check_repeat(t.items.len(), repeat_count(n).unwrap_or(0))?;
+            let n = repeat_n(t.items.len(), n)?;
             let mut out = Vec::with_capacity(t.items.len() * n);
             for _ in 0..n {
                 out.extend(t.items.iter().cloned());
@@ -457,12 +489,22 @@ fn builtin_op(vm: &mut Vm, op: BinOp, a: &Value, b: &Value, inplace: bool) -> Py
             Value::str(crate::methods::percent::percent_format(vm, s.as_str(), args)?)
         }
         (BinOp::BitOr | BinOp::BitAnd | BinOp::Sub | BinOp::BitXor, Value::Set(x), Value::Set(y)) => {
-            let r = crate::methods::set::set_op(op, x, y)?;
-            if inplace {
-                *x.table.lock() = r;
+            // A frozenset has no in-place operators: `fs |= s` rebinds to a new frozenset.
+            if inplace && !x.frozen {
+                crate::methods::set::set_inplace_op(op, x, y)?;
                 return Ok(Some(a.clone()));
             }
+            let r = crate::methods::set::set_op(op, x, y)?;
             Value::Set(Arc::new(crate::set::Set { table: crate::sync::Mutex::new(r), frozen: x.frozen }))
+        }
+        (BinOp::BitOr | BinOp::BitAnd | BinOp::Sub | BinOp::BitXor, Value::Native(_), _)
+        | (BinOp::BitOr | BinOp::BitAnd | BinOp::Sub | BinOp::BitXor, _, Value::Native(_))
+            if !matches!(a, Value::Instance(_)) =>
+        {
+            match crate::methods::collections::view_binop(vm, op, a, b) {
+                Some(r) => r?,
+                None => return Ok(None),
+            }
         }
         (BinOp::BitOr, Value::Dict(x), Value::Dict(y)) => {
             if inplace {

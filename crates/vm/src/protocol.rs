@@ -182,6 +182,9 @@ pub fn repr(vm: &mut Vm, v: &Value) -> PyResult<String> {
             }
             default_repr(v)
         }
+        Value::Native(_) if crate::methods::collections::view_repr(vm, v).is_some() => {
+            return crate::methods::collections::view_repr(vm, v).unwrap_or_else(|| Ok(String::new()));
+        }
         Value::Native(n) => match n.repr() {
             Some(r) => r,
             None => default_repr(v),
@@ -311,9 +314,15 @@ pub fn exception_str(vm: &mut Vm, v: &Value) -> PyResult<String> {
     }
 }
 
-/// `object.__repr__`: `<module.Class object at 0x...>`, ignoring any user `__repr__`.
-pub fn object_repr(v: &Value) -> String {
-    default_repr(v)
+/// `object.__repr__` (`<module.Class object at 0x...>`), or `BaseException.__repr__`,
+/// ignoring any user `__repr__`.
+pub fn object_repr(vm: &mut Vm, v: &Value) -> PyResult<String> {
+    match v {
+        Value::Instance(inst) if inst.class.kind == TypeKind::Exception => exception_repr(vm, v),
+        Value::Instance(_) => Ok(default_repr(v)),
+        // Built-in values reach this only when their type has no `__repr__` of its own.
+        _ => repr(vm, v),
+    }
 }
 
 /// `a == b`, as a bool.
@@ -361,6 +370,10 @@ pub fn eq(vm: &mut Vm, a: &Value, b: &Value) -> PyResult<bool> {
         (Range(x), Range(y)) => {
             x.len() == y.len() && (x.len() == 0 || (x.start == y.start && (x.len() == 1 || x.step == y.step)))
         }
+        (Native(_), _) | (_, Native(_)) => match crate::methods::collections::view_richcompare(vm, CmpOp::Eq, a, b) {
+            Some(r) => r?,
+            Option::None => a.is(b),
+        },
         _ => {
             if let (Some(x), Some(y)) = (builtin_hash(a).map(|_| a), builtin_hash(b).map(|_| b)) {
                 crate::dict::key_eq(x, y)
@@ -437,6 +450,23 @@ pub fn compare(vm: &mut Vm, op: CmpOp, a: &Value, b: &Value) -> PyResult<Value> 
         }
         _ => {}
     }
+    match (a, b) {
+        // NaN is unordered: every ordering comparison with it is false.
+        (
+            Value::Int(_) | Value::Bool(_) | Value::BigInt(_) | Value::Float(_),
+            Value::Int(_) | Value::Bool(_) | Value::BigInt(_) | Value::Float(_),
+        ) if num_cmp(a, b).is_none() => return Ok(Value::Bool(false)),
+        // Sequences: the first items that differ decide, with the same operator.
+        (Value::List(x), Value::List(y)) => {
+            let (xs, ys) = (x.snapshot(), y.snapshot());
+            return seq_compare(vm, op, &xs, &ys);
+        }
+        (Value::Tuple(x), Value::Tuple(y)) => return seq_compare(vm, op, &x.items, &y.items),
+        _ => {}
+    }
+    if let Some(r) = crate::methods::collections::view_richcompare(vm, op, a, b) {
+        return Ok(Value::Bool(r?));
+    }
     if let Some(ord) = builtin_order(vm, a, b)? {
         use std::cmp::Ordering::*;
         return Ok(Value::Bool(match op {
@@ -477,16 +507,11 @@ pub fn compare(vm: &mut Vm, op: CmpOp, a: &Value, b: &Value) -> PyResult<Value> 
 }
 
 /// Ordering among built-in values of comparable types; `None` when not comparable here.
-fn builtin_order(vm: &mut Vm, a: &Value, b: &Value) -> PyResult<Option<std::cmp::Ordering>> {
+fn builtin_order(_vm: &mut Vm, a: &Value, b: &Value) -> PyResult<Option<std::cmp::Ordering>> {
     use Value::*;
     Ok(match (a, b) {
         (Int(_) | Bool(_) | BigInt(_) | Float(_), Int(_) | Bool(_) | BigInt(_) | Float(_)) => num_cmp(a, b),
         (Str(x), Str(y)) => Some(x.as_str().cmp(y.as_str())),
-        (List(x), List(y)) => {
-            let (xs, ys) = (x.snapshot(), y.snapshot());
-            Some(seq_cmp(vm, &xs, &ys)?)
-        }
-        (Tuple(x), Tuple(y)) => Some(seq_cmp(vm, &x.items, &y.items)?),
         _ => Option::None,
     })
 }
@@ -527,15 +552,23 @@ pub fn num_cmp(a: &Value, b: &Value) -> Option<std::cmp::Ordering> {
     }
 }
 
-fn seq_cmp(vm: &mut Vm, xs: &[Value], ys: &[Value]) -> PyResult<std::cmp::Ordering> {
+/// `xs < ys` (or another ordering `op`) for lists and tuples, as CPython's
+/// `list_richcompare` does it.
+fn seq_compare(vm: &mut Vm, op: CmpOp, xs: &[Value], ys: &[Value]) -> PyResult<Value> {
     for (x, y) in xs.iter().zip(ys) {
         if x.is(y) || eq(vm, x, y)? {
             continue;
         }
-        let lt = compare(vm, CmpOp::Lt, x, y)?;
-        return Ok(if truthy(vm, &lt)? { std::cmp::Ordering::Less } else { std::cmp::Ordering::Greater });
+        return compare(vm, op, x, y);
     }
-    Ok(xs.len().cmp(&ys.len()))
+    use std::cmp::Ordering::*;
+    let ord = xs.len().cmp(&ys.len());
+    Ok(Value::Bool(match op {
+        CmpOp::Lt => ord == Less,
+        CmpOp::LtE => ord != Greater,
+        CmpOp::Gt => ord == Greater,
+        _ => ord != Less,
+    }))
 }
 
 /// The dict key for `v`, calling `__hash__` for user classes.
@@ -814,9 +847,19 @@ pub fn getitem(vm: &mut Vm, container: &Value, key: &Value) -> PyResult<Value> {
         }
         Value::Range(r) => {
             if let Value::Slice(s) = key {
-                let idx = crate::methods::seq::slice_indices(vm, s, r.len() as usize)?;
-                let items = idx.into_iter().map(|i| Value::Int(r.get(i as i64))).collect();
-                return Ok(Value::list(items));
+                // CPython's `compute_slice`: a slice of a range is a range.
+                let (start, stop, step) = crate::methods::seq::slice_unpack(vm, s)?;
+                let (start, stop, step, _) = crate::methods::seq::slice_adjust(r.len() as usize, start, stop, step);
+                let at = |i: i64| (r.start as i128) + (i as i128) * (r.step as i128);
+                let fit = |v: i128| {
+                    i64::try_from(v)
+                        .map_err(|_| crate::errors::overflow_error("Python int too large to convert to C ssize_t"))
+                };
+                return Ok(Value::Range(Arc::new(crate::value::Range {
+                    start: fit(at(start))?,
+                    stop: fit(at(stop))?,
+                    step: fit(step as i128 * r.step as i128)?,
+                })));
             }
             let i = index_value(key, "range")?;
             match norm_index(i, r.len() as usize) {

