@@ -369,6 +369,8 @@ pub enum Constant {
     Ellipsis,
     /// Keyword names for [`Instr::CallKw`], defaults, and constant-folded tuples.
     Tuple(Vec<Constant>),
+    /// The frozenset a constant set display of 3+ items compiles to (as in CPython).
+    FrozenSet(Vec<Constant>),
     Code(Arc<CodeObject>),
 }
 

@@ -263,6 +263,17 @@ impl<'a> Compiler<'a> {
     fn sequence(&mut self, items: &'a [Expr], kind: SeqKind) -> CResult {
         let starred = items.iter().any(|i| matches!(i.kind, ExprKind::Starred(_)));
         if !starred {
+            // Like CPython, a set display of 3+ constants becomes an empty set updated
+            // from a frozenset constant (which also decides the iteration order).
+            if kind == SeqKind::Set && items.len() > 2 {
+                if let Some(Constant::Tuple(consts)) = constant_tuple(items) {
+                    self.emit(Instr::BuildSet(0));
+                    let k = self.add_const(Constant::FrozenSet(consts));
+                    self.emit(Instr::LoadConst(k));
+                    self.emit(Instr::SetUpdate(1));
+                    return Ok(());
+                }
+            }
             if kind == SeqKind::Tuple {
                 if let Some(c) = constant_tuple(items) {
                     let k = self.add_const(c);
@@ -676,6 +687,7 @@ fn constant_tuple(items: &[Expr]) -> Option<Constant> {
             ExprKind::None => Constant::None,
             ExprKind::Float(f) => Constant::Float(*f),
             ExprKind::UnaryOp { op: UnaryOp::Neg, operand } => negated_literal(operand)?,
+            ExprKind::Tuple(inner) => constant_tuple(inner)?,
             _ => return None,
         });
     }

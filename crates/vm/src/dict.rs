@@ -261,21 +261,36 @@ pub fn builtin_hash(v: &Value) -> Option<u64> {
         Value::Float(f) => hash_f64(*f) as u64,
         Value::Str(s) => s.hash(),
         Value::Tuple(t) => {
-            // xxHash-style combination, as CPython's tuplehash does.
-            let mut acc: u64 = 0x27D4EB2F165667C5;
+            let mut hashes = Vec::with_capacity(t.items.len());
             for item in t.items.iter() {
-                let h = builtin_hash(item)?;
-                acc = acc.wrapping_add(h.wrapping_mul(0xC2B2AE3D27D4EB4F));
-                acc = acc.rotate_left(31);
-                acc = acc.wrapping_mul(0x9E3779B185EBCA87);
+                hashes.push(builtin_hash(item)?);
             }
-            acc.wrapping_add(t.items.len() as u64 ^ 0x27D4EB2F165667C5 ^ 3527539)
+            tuple_hash(&hashes)
         }
         Value::Set(s) if s.frozen => crate::methods::set::frozenset_hash(&s.table.lock()),
         Value::Instance(_) => return None,
         Value::List(_) | Value::Dict(_) | Value::Set(_) | Value::Slice(_) => return None,
         other => other.heap_ptr().map(|p| (p >> 4) as u64).unwrap_or(0),
     })
+}
+
+/// CPython's `tuplehash` (xxHash's combination step) over the items' hashes.
+pub fn tuple_hash(item_hashes: &[u64]) -> u64 {
+    const PRIME_1: u64 = 11400714785074694791;
+    const PRIME_2: u64 = 14029467366897019727;
+    const PRIME_5: u64 = 2870177450012600261;
+    let mut acc = PRIME_5;
+    for &lane in item_hashes {
+        acc = acc.wrapping_add(lane.wrapping_mul(PRIME_2));
+        acc = acc.rotate_left(31);
+        acc = acc.wrapping_mul(PRIME_1);
+    }
+    acc = acc.wrapping_add(item_hashes.len() as u64 ^ (PRIME_5 ^ 3527539));
+    if acc == u64::MAX {
+        1546275796
+    } else {
+        acc
+    }
 }
 
 /// Key equality for dicts and sets, without running Python code.

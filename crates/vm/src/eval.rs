@@ -6,6 +6,7 @@
 //! calls `run` again. Backward jumps and calls count down `vm.ticks`; at zero they reach
 //! the VM's single safe point, [`Vm::safe_point`].
 
+use std::sync::atomic::Ordering;
 use std::sync::Arc;
 
 use gilvm_compiler::Instr;
@@ -202,12 +203,53 @@ pub fn run(vm: &mut Vm, entry_depth: usize) -> PyResult<Value> {
             }
             Instr::LoadAttr(i) => {
                 let obj = pop!();
+                if let Value::Instance(inst) = &obj {
+                    if !inst.class.has_hooks() {
+                        let name = &code.names[i as usize];
+                        let slot = &code.attr_cache[i as usize];
+                        let dict = inst.dict.lock();
+                        let hit = match dict.get_at(slot.load(Ordering::Relaxed), name) {
+                            Some(v) => Some(v.clone()),
+                            None => dict.get_full_name(name).map(|(index, v)| {
+                                slot.store(index, Ordering::Relaxed);
+                                v.clone()
+                            }),
+                        };
+                        drop(dict);
+                        if let Some(v) = hit {
+                            vm.stack.push(v);
+                            continue;
+                        }
+                    }
+                }
                 let v = tri!(crate::attr::get_attr_name(vm, &obj, &code.names[i as usize]));
                 vm.stack.push(v);
             }
             Instr::StoreAttr(i) => {
                 let obj = pop!();
                 let v = pop!();
+                let v = match &obj {
+                    Value::Instance(inst)
+                        if !inst.class.has_hooks() && inst.class.kind != crate::object::TypeKind::Exception =>
+                    {
+                        let name = &code.names[i as usize];
+                        let slot = &code.attr_cache[i as usize];
+                        let mut dict = inst.dict.lock();
+                        let old = match dict.set_at(slot.load(Ordering::Relaxed), name, v) {
+                            Ok(old) => Some(old),
+                            Err(v) => {
+                                let (index, old) = dict.insert_full(name.clone(), v);
+                                slot.store(index, Ordering::Relaxed);
+                                old
+                            }
+                        };
+                        drop(dict);
+                        // The replaced value is dropped with no lock held.
+                        drop(old);
+                        continue;
+                    }
+                    _ => v,
+                };
                 tri!(crate::attr::set_attr_name(vm, &obj, &code.names[i as usize], v));
             }
             Instr::DeleteAttr(i) => {
@@ -216,6 +258,30 @@ pub fn run(vm: &mut Vm, entry_depth: usize) -> PyResult<Value> {
             }
             Instr::LoadMethod(i) => {
                 let obj = pop!();
+                if let Value::Instance(inst) = &obj {
+                    let name = &code.names[i as usize];
+                    if !inst.class.has_hooks() && inst.dict.lock().get_name(name).is_none() {
+                        let slot = &code.method_cache[i as usize];
+                        let cls_dict = inst.class.dict.read();
+                        let method = match cls_dict.get_at(slot.load(Ordering::Relaxed), name) {
+                            Some(f @ Value::Function(_)) => Some(f.clone()),
+                            Some(_) => None,
+                            None => match cls_dict.get_full_name(name) {
+                                Some((index, f @ Value::Function(_))) => {
+                                    slot.store(index, Ordering::Relaxed);
+                                    Some(f.clone())
+                                }
+                                _ => None,
+                            },
+                        };
+                        drop(cls_dict);
+                        if let Some(f) = method {
+                            vm.stack.push(f);
+                            vm.stack.push(obj);
+                            continue;
+                        }
+                    }
+                }
                 let (method, receiver) = tri!(crate::attr::load_method(vm, &obj, &code.names[i as usize]));
                 vm.stack.push(method.unwrap_or(Value::Unbound));
                 vm.stack.push(receiver);
@@ -519,13 +585,8 @@ pub fn run(vm: &mut Vm, entry_depth: usize) -> PyResult<Value> {
             }
             Instr::SetUpdate(i) => {
                 let v = pop!();
-                let items = tri!(protocol::collect(vm, &v));
-                let target = vm.stack[vm.stack.len() - i as usize].clone();
-                if let Value::Set(s) = &target {
-                    for item in items {
-                        let k = tri!(protocol::set_key(vm, s, &item));
-                        s.table.lock().insert(k);
-                    }
+                if let Value::Set(s) = vm.stack[vm.stack.len() - i as usize].clone() {
+                    tri!(crate::methods::set::set_update_value(vm, &s, &v));
                 }
             }
             Instr::MapAdd(i) => {

@@ -72,6 +72,33 @@ impl AttrMap {
         self.map.get(&NameProbe { name: name.as_str(), hash: name.hash() })
     }
 
+    /// The value at `index` if that entry's key is `name` (the same interned string).
+    #[inline]
+    pub fn get_at(&self, index: usize, name: &PyStr) -> Option<&Value> {
+        let (k, v) = self.map.get_index(index)?;
+        std::ptr::eq(Arc::as_ptr(&k.0), name).then_some(v)
+    }
+
+    /// Replaces the value at `index` if that entry's key is `name`; gives the value back
+    /// otherwise.
+    #[inline]
+    pub fn set_at(&mut self, index: usize, name: &PyStr, value: Value) -> Result<Value, Value> {
+        match self.map.get_index_mut(index) {
+            Some((k, slot)) if std::ptr::eq(Arc::as_ptr(&k.0), name) => Ok(std::mem::replace(slot, value)),
+            _ => Err(value),
+        }
+    }
+
+    /// Like [`AttrMap::get_name`], also returning the entry's index.
+    pub fn get_full_name(&self, name: &PyStr) -> Option<(usize, &Value)> {
+        self.map.get_full(&NameProbe { name: name.as_str(), hash: name.hash() }).map(|(i, _, v)| (i, v))
+    }
+
+    /// Inserts (or replaces) and returns the entry's index.
+    pub fn insert_full(&mut self, name: Arc<PyStr>, value: Value) -> (usize, Option<Value>) {
+        self.map.insert_full(NameKey(name), value)
+    }
+
     pub fn insert(&mut self, name: Arc<PyStr>, value: Value) -> Option<Value> {
         self.map.insert(NameKey(name), value)
     }
@@ -300,6 +327,14 @@ pub struct Code {
     pub simple: bool,
     /// Whether frames need cells (captured locals or a closure).
     pub has_cells: bool,
+    /// One inline cache per name for `LoadAttr`/`StoreAttr` on instances: the index of
+    /// the name in the last instance dict it was found in (`usize::MAX` when empty).
+    /// Instances of one class usually share a layout, so the index is usually right; it
+    /// is validated against the key on every use.
+    pub attr_cache: Box<[std::sync::atomic::AtomicUsize]>,
+    /// One inline cache per name for `LoadMethod`: the index of the method in the class
+    /// dict it was last found in (validated against the key on every use).
+    pub method_cache: Box<[std::sync::atomic::AtomicUsize]>,
     /// One inline cache per name, for `LoadGlobal`/`StoreGlobal`.
     pub global_cache: Box<[Mutex<crate::dict::GlobalCache>]>,
 }
@@ -312,7 +347,19 @@ impl Code {
         let simple = !co.has_varargs && !co.has_varkeywords && co.kwonlyargcount == 0 && co.cellvars.is_empty();
         let global_cache = co.names.iter().map(|_| Mutex::new(crate::dict::GlobalCache::Empty)).collect();
         let has_cells = !co.cellvars.is_empty() || !co.freevars.is_empty();
-        Arc::new(Code { co: co.clone(), consts, names, nlocals: co.varnames.len(), simple, has_cells, global_cache })
+        let empty_cache = || co.names.iter().map(|_| std::sync::atomic::AtomicUsize::new(usize::MAX)).collect();
+        let (attr_cache, method_cache) = (empty_cache(), empty_cache());
+        Arc::new(Code {
+            co: co.clone(),
+            consts,
+            names,
+            nlocals: co.varnames.len(),
+            simple,
+            has_cells,
+            attr_cache,
+            method_cache,
+            global_cache,
+        })
     }
 }
 
@@ -327,6 +374,11 @@ fn constant_value(c: &Constant) -> Value {
         Constant::Ellipsis => Value::Ellipsis,
         Constant::Tuple(items) => Value::tuple(items.iter().map(constant_value).collect()),
         Constant::Code(co) => Value::Code(Code::link(co)),
+        Constant::FrozenSet(items) => {
+            let keys = items.iter().filter_map(|c| crate::dict::HKey::builtin(&constant_value(c))).collect();
+            let table = crate::methods::set::const_frozenset_table(keys);
+            Value::Set(Arc::new(crate::set::Set { table: Mutex::new(table), frozen: true }))
+        }
     }
 }
 

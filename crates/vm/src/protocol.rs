@@ -598,14 +598,11 @@ pub fn hkey(vm: &mut Vm, v: &Value) -> PyResult<HKey> {
         }
         Value::Tuple(t) => {
             // A tuple holding user objects: hash its items through Python.
-            let mut acc: u64 = 0x27D4EB2F165667C5;
+            let mut hashes = Vec::with_capacity(t.items.len());
             for item in t.items.iter() {
-                let h = hkey(vm, item)?.hash;
-                acc = acc
-                    .wrapping_add(h.wrapping_mul(0xC2B2AE3D27D4EB4F))
-                    .rotate_left(31)
-                    .wrapping_mul(0x9E3779B185EBCA87);
+                hashes.push(hkey(vm, item)?.hash);
             }
+            let acc = crate::dict::tuple_hash(&hashes);
             Ok(HKey { hash: acc, key: v.clone() })
         }
         _ => Err(unhashable(v)),
