@@ -194,6 +194,17 @@ pub enum Instr {
     BeforeWith,
     /// With `exit, exc` on the stack: pushes `exit(type(exc), exc, tb)`.
     WithExceptStart,
+
+    // VM-internal superinstructions: never emitted by the compiler (so never shown by
+    // `dis`); the VM's linker writes them over the first instruction of a pair and leaves
+    // the second in place, so a jump to the second still works. When the fast path does
+    // not apply, they behave like their first instruction.
+    /// `LoadFast(local)` + `LoadAttr(name)`: pushes `local.name`, reading the local in
+    /// place (no reference-count traffic), then skips the `LoadAttr`.
+    LoadFastAttr(u16, u16),
+    /// `LoadFast(local)` + `StoreAttr(name)`: pops value; sets `local.name = value`, then
+    /// skips the `StoreAttr`.
+    StoreFastAttr(u16, u16),
 }
 
 impl Instr {
@@ -255,6 +266,8 @@ impl Instr {
             Raise(n) => -(n as i32),
             BeforeWith => 1,
             WithExceptStart => 1,
+            LoadFastAttr(..) => 1,
+            StoreFastAttr(..) => -1,
         }
     }
 
@@ -353,6 +366,8 @@ impl Instr {
             Raise(_) => "RAISE_VARARGS",
             BeforeWith => "BEFORE_WITH",
             WithExceptStart => "WITH_EXCEPT_START",
+            LoadFastAttr(..) => "LOAD_FAST_ATTR",
+            StoreFastAttr(..) => "STORE_FAST_ATTR",
         }
     }
 }

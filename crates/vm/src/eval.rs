@@ -78,8 +78,8 @@ pub fn run(vm: &mut Vm, entry_depth: usize) -> PyResult<Value> {
         let code: &Code = unsafe { &*code };
         // SAFETY: compiled code always ends in a return or a jump, so `ip` stays in bounds;
         // `instrs` is checked once per frame switch instead of once per instruction.
-        debug_assert!(ip < code.co.instrs.len());
-        let instr = unsafe { *code.co.instrs.get_unchecked(ip) };
+        debug_assert!(ip < code.instrs.len());
+        let instr = unsafe { *code.instrs.get_unchecked(ip) };
         ip += 1;
         match instr {
             Instr::Nop => {}
@@ -201,22 +201,57 @@ pub fn run(vm: &mut Vm, entry_depth: usize) -> PyResult<Value> {
                 let cell = vm.frames[fi].cells[i as usize].clone();
                 vm.stack.push(Value::Cell(cell));
             }
+            Instr::LoadFastAttr(local, name) => {
+                let fast = match &vm.stack[base + local as usize] {
+                    Value::Instance(inst) if !inst.class.has_hooks() => {
+                        cached_instance_attr(inst, &code.names[name as usize], &code.attr_cache[name as usize])
+                    }
+                    _ => None,
+                };
+                match fast {
+                    Some(v) => {
+                        vm.stack.push(v);
+                        ip += 1;
+                    }
+                    None => {
+                        // Behave as the LoadFast; the LoadAttr that follows runs next.
+                        let v = vm.stack[base + local as usize].clone();
+                        if let Value::Unbound = v {
+                            fail!(unbound_local(&code.co.varnames[local as usize]));
+                        }
+                        vm.stack.push(v);
+                    }
+                }
+            }
+            Instr::StoreFastAttr(local, name) => {
+                let stored = match &vm.stack[base + local as usize] {
+                    Value::Instance(inst)
+                        if !inst.class.has_hooks() && inst.class.kind != crate::object::TypeKind::Exception =>
+                    {
+                        let inst = inst.clone();
+                        let v = pop!();
+                        store_instance_attr(&inst, &code.names[name as usize], &code.attr_cache[name as usize], v);
+                        true
+                    }
+                    _ => false,
+                };
+                if stored {
+                    ip += 1;
+                } else {
+                    let v = vm.stack[base + local as usize].clone();
+                    if let Value::Unbound = v {
+                        fail!(unbound_local(&code.co.varnames[local as usize]));
+                    }
+                    vm.stack.push(v);
+                }
+            }
             Instr::LoadAttr(i) => {
                 let obj = pop!();
                 if let Value::Instance(inst) = &obj {
                     if !inst.class.has_hooks() {
-                        let name = &code.names[i as usize];
-                        let slot = &code.attr_cache[i as usize];
-                        let dict = inst.dict.lock();
-                        let hit = match dict.get_at(slot.load(Ordering::Relaxed), name) {
-                            Some(v) => Some(v.clone()),
-                            None => dict.get_full_name(name).map(|(index, v)| {
-                                slot.store(index, Ordering::Relaxed);
-                                v.clone()
-                            }),
-                        };
-                        drop(dict);
-                        if let Some(v) = hit {
+                        if let Some(v) =
+                            cached_instance_attr(inst, &code.names[i as usize], &code.attr_cache[i as usize])
+                        {
                             vm.stack.push(v);
                             continue;
                         }
@@ -232,20 +267,7 @@ pub fn run(vm: &mut Vm, entry_depth: usize) -> PyResult<Value> {
                     Value::Instance(inst)
                         if !inst.class.has_hooks() && inst.class.kind != crate::object::TypeKind::Exception =>
                     {
-                        let name = &code.names[i as usize];
-                        let slot = &code.attr_cache[i as usize];
-                        let mut dict = inst.dict.lock();
-                        let old = match dict.set_at(slot.load(Ordering::Relaxed), name, v) {
-                            Ok(old) => Some(old),
-                            Err(v) => {
-                                let (index, old) = dict.insert_full(name.clone(), v);
-                                slot.store(index, Ordering::Relaxed);
-                                old
-                            }
-                        };
-                        drop(dict);
-                        // The replaced value is dropped with no lock held.
-                        drop(old);
+                        store_instance_attr(inst, &code.names[i as usize], &code.attr_cache[i as usize], v);
                         continue;
                     }
                     _ => v,
@@ -841,6 +863,46 @@ pub fn run(vm: &mut Vm, entry_depth: usize) -> PyResult<Value> {
             }
         }
     }
+}
+
+/// `inst.name` through the per-name inline cache (an index into the instance dict,
+/// validated by key identity); `None` when the name is not in the instance dict.
+#[inline]
+fn cached_instance_attr(
+    inst: &crate::object::Instance,
+    name: &crate::value::PyStr,
+    slot: &std::sync::atomic::AtomicUsize,
+) -> Option<Value> {
+    let dict = inst.dict.lock();
+    match dict.get_at(slot.load(Ordering::Relaxed), name) {
+        Some(v) => Some(v.clone()),
+        None => dict.get_full_name(name).map(|(index, v)| {
+            slot.store(index, Ordering::Relaxed);
+            v.clone()
+        }),
+    }
+}
+
+/// `inst.name = value` through the same cache (for classes without attribute hooks).
+#[inline]
+fn store_instance_attr(
+    inst: &crate::object::Instance,
+    name: &Arc<crate::value::PyStr>,
+    slot: &std::sync::atomic::AtomicUsize,
+    value: Value,
+) {
+    let mut dict = inst.dict.lock();
+    let old = match dict.set_at(slot.load(Ordering::Relaxed), name, value) {
+        Ok(old) => Some(old),
+        Err(value) => {
+            let (index, old) = dict.insert_full(name.clone(), value);
+            slot.store(index, Ordering::Relaxed);
+            old
+        }
+    };
+    drop(dict);
+    // The replaced value is dropped with no lock held.
+    drop(old);
 }
 
 fn unbound_cell(code: &Code, i: u32) -> PyErr {

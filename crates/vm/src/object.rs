@@ -320,6 +320,9 @@ impl Instance {
 /// A code object linked for the VM: constants turned into values, names interned.
 pub struct Code {
     pub co: Arc<CodeObject>,
+    /// The instructions the VM runs: the compiler's, with superinstructions written
+    /// over some pairs (see [`fuse_pairs`]). Same length and indices as `co.instrs`.
+    pub instrs: Box<[gilvm_compiler::Instr]>,
     pub consts: Vec<Value>,
     pub names: Vec<Arc<PyStr>>,
     pub nlocals: usize,
@@ -347,10 +350,12 @@ impl Code {
         let simple = !co.has_varargs && !co.has_varkeywords && co.kwonlyargcount == 0 && co.cellvars.is_empty();
         let global_cache = co.names.iter().map(|_| Mutex::new(crate::dict::GlobalCache::Empty)).collect();
         let has_cells = !co.cellvars.is_empty() || !co.freevars.is_empty();
+        let instrs = fuse_pairs(&co.instrs);
         let empty_cache = || co.names.iter().map(|_| std::sync::atomic::AtomicUsize::new(usize::MAX)).collect();
         let (attr_cache, method_cache) = (empty_cache(), empty_cache());
         Arc::new(Code {
             co: co.clone(),
+            instrs,
             consts,
             names,
             nlocals: co.varnames.len(),
@@ -361,6 +366,27 @@ impl Code {
             global_cache,
         })
     }
+}
+
+/// The linker's peephole pass: writes a superinstruction over the first instruction of
+/// each fusable pair, keeping the second so that jumps into the pair still land on it.
+fn fuse_pairs(code: &[gilvm_compiler::Instr]) -> Box<[gilvm_compiler::Instr]> {
+    use gilvm_compiler::Instr::*;
+    let mut out = code.to_vec();
+    for (k, pair) in code.windows(2).enumerate() {
+        let LoadFast(local) = pair[0] else { continue };
+        let fused = match pair[1] {
+            LoadAttr(name) => u16::try_from(local).ok().zip(u16::try_from(name).ok()).map(|(l, n)| LoadFastAttr(l, n)),
+            StoreAttr(name) => {
+                u16::try_from(local).ok().zip(u16::try_from(name).ok()).map(|(l, n)| StoreFastAttr(l, n))
+            }
+            _ => None,
+        };
+        if let Some(instr) = fused {
+            out[k] = instr;
+        }
+    }
+    out.into_boxed_slice()
 }
 
 fn constant_value(c: &Constant) -> Value {

@@ -211,7 +211,9 @@ impl std::ops::Deref for NativeBox {
 
 /// An immutable string with a lazily computed hash.
 pub struct PyStr {
-    s: Box<str>,
+    /// A `String` rather than `Box<str>`: boxing would shrink (reallocate and copy)
+    /// every freshly built string.
+    s: String,
     /// 0 until computed.
     hash: AtomicU64,
     ascii: bool,
@@ -220,7 +222,7 @@ pub struct PyStr {
 impl PyStr {
     pub fn new(s: String) -> PyStr {
         let ascii = s.is_ascii();
-        PyStr { s: s.into_boxed_str(), hash: AtomicU64::new(0), ascii }
+        PyStr { s, hash: AtomicU64::new(0), ascii }
     }
 
     pub fn as_str(&self) -> &str {
