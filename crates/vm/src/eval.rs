@@ -11,12 +11,15 @@ use std::sync::Arc;
 
 use gilvm_compiler::Instr;
 
-use crate::errors::{name_error, type_error, unbound_free, unbound_local, value_error, PyErr, PyResult};
+use crate::errors::{name_error, type_error, unbound_free, unbound_local, PyErr, PyResult};
 use crate::iter::IterState;
-use crate::object::{Args, Code, Function};
+use crate::object::{Args, Code};
 use crate::protocol::{self, truthy};
-use crate::value::{Cell, Value};
+use crate::value::Value;
 use crate::vm::{Block, Vm};
+
+mod cold;
+pub use cold::make_exception;
 
 /// Runs until the frame at depth `entry_depth` returns (or an exception escapes the
 /// current frame's instructions).
@@ -106,13 +109,7 @@ pub fn run(vm: &mut Vm, entry_depth: usize) -> PyResult<Value> {
                 let v = pop!();
                 vm.stack[base + i as usize] = v;
             }
-            Instr::DeleteFast(i) => {
-                let slot = &mut vm.stack[base + i as usize];
-                if let Value::Unbound = slot {
-                    fail!(unbound_local(&code.co.varnames[i as usize]));
-                }
-                *slot = Value::Unbound;
-            }
+            Instr::DeleteFast(i) => tri!(cold::delete_fast(vm, code, fi, i)),
             Instr::LoadGlobal(i) => {
                 let name = &code.names[i as usize];
                 let globals = &vm.frames[fi].func.globals;
@@ -127,44 +124,10 @@ pub fn run(vm: &mut Vm, entry_depth: usize) -> PyResult<Value> {
                 let cache = &code.global_cache[i as usize];
                 crate::dict::store_global(&vm.frames[fi].func.globals, &code.names[i as usize], v, cache);
             }
-            Instr::DeleteGlobal(i) => {
-                let name = &code.names[i as usize];
-                let key = crate::dict::HKey::str(name.clone());
-                if vm.frames[fi].func.globals.remove(&key).is_none() {
-                    fail!(name_error(name.as_str()));
-                }
-            }
-            Instr::LoadName(i) => {
-                let name = &code.names[i as usize];
-                let frame = &vm.frames[fi];
-                let found = frame.ns.as_ref().and_then(|ns| ns.get_pystr(name));
-                let v = match found.or_else(|| frame.func.globals.get_pystr(name)) {
-                    Some(v) => v,
-                    None => match vm.interp.builtins.get_pystr(name) {
-                        Some(v) => v,
-                        None => fail!(name_error(name.as_str())),
-                    },
-                };
-                vm.stack.push(v);
-            }
-            Instr::StoreName(i) => {
-                let v = pop!();
-                let key = crate::dict::HKey::str(code.names[i as usize].clone());
-                let frame = &vm.frames[fi];
-                match &frame.ns {
-                    Some(ns) => ns.insert(key, v),
-                    None => frame.func.globals.insert(key, v),
-                }
-            }
-            Instr::DeleteName(i) => {
-                let name = &code.names[i as usize];
-                let key = crate::dict::HKey::str(name.clone());
-                let frame = &vm.frames[fi];
-                let ns = frame.ns.clone().unwrap_or_else(|| frame.func.globals.clone());
-                if ns.remove(&key).is_none() {
-                    fail!(name_error(name.as_str()));
-                }
-            }
+            Instr::DeleteGlobal(i) => tri!(cold::delete_global(vm, code, fi, i)),
+            Instr::LoadName(i) => tri!(cold::load_name(vm, code, fi, i)),
+            Instr::StoreName(i) => tri!(cold::store_name(vm, code, fi, i)),
+            Instr::DeleteName(i) => tri!(cold::delete_name(vm, code, fi, i)),
             Instr::LoadDeref(i) => {
                 let v = vm.frames[fi].cells[i as usize].value.lock().clone();
                 if let Value::Unbound = v {
@@ -176,27 +139,8 @@ pub fn run(vm: &mut Vm, entry_depth: usize) -> PyResult<Value> {
                 let v = pop!();
                 *vm.frames[fi].cells[i as usize].value.lock() = v;
             }
-            Instr::DeleteDeref(i) => {
-                let cell = vm.frames[fi].cells[i as usize].clone();
-                let mut slot = cell.value.lock();
-                if let Value::Unbound = *slot {
-                    drop(slot);
-                    fail!(unbound_cell(code, i));
-                }
-                *slot = Value::Unbound;
-            }
-            Instr::LoadClassDeref(i) => {
-                let name = code.co.deref_name(i);
-                let from_ns = vm.frames[fi].ns.as_ref().and_then(|ns| ns.get_str(name));
-                let v = match from_ns {
-                    Some(v) => v,
-                    None => vm.frames[fi].cells[i as usize].value.lock().clone(),
-                };
-                if let Value::Unbound = v {
-                    fail!(unbound_cell(code, i));
-                }
-                vm.stack.push(v);
-            }
+            Instr::DeleteDeref(i) => tri!(cold::delete_deref(vm, code, fi, i)),
+            Instr::LoadClassDeref(i) => tri!(cold::load_class_deref(vm, code, fi, i)),
             Instr::LoadClosure(i) => {
                 let cell = vm.frames[fi].cells[i as usize].clone();
                 vm.stack.push(Value::Cell(cell));
@@ -548,35 +492,9 @@ pub fn run(vm: &mut Vm, entry_depth: usize) -> PyResult<Value> {
                 let items = vm.stack.split_off(vm.stack.len() - n as usize);
                 vm.stack.push(Value::list(items));
             }
-            Instr::BuildSet(n) => {
-                let items = vm.stack.split_off(vm.stack.len() - n as usize);
-                let mut table = crate::set::SetTable::default();
-                for item in items {
-                    let k = tri!(protocol::table_key(vm, &table, &item));
-                    table.insert(k);
-                }
-                vm.stack.push(Value::Set(Arc::new(crate::set::Set::new(table))));
-            }
-            Instr::BuildMap(n) => {
-                let items = vm.stack.split_off(vm.stack.len() - 2 * n as usize);
-                let dict = crate::dict::Dict::new();
-                let mut it = items.into_iter();
-                while let (Some(k), Some(v)) = (it.next(), it.next()) {
-                    let key = tri!(protocol::dict_key(vm, &dict, &k));
-                    dict.insert(key, v);
-                }
-                vm.stack.push(Value::Dict(Arc::new(dict)));
-            }
-            Instr::BuildString(n) => {
-                let parts = vm.stack.split_off(vm.stack.len() - n as usize);
-                let mut s = String::new();
-                for p in &parts {
-                    if let Value::Str(ps) = p {
-                        s.push_str(ps.as_str());
-                    }
-                }
-                vm.stack.push(Value::str(s));
-            }
+            Instr::BuildSet(n) => tri!(cold::build_set(vm, code, fi, n)),
+            Instr::BuildMap(n) => tri!(cold::build_map(vm, code, fi, n)),
+            Instr::BuildString(n) => tri!(cold::build_string(vm, code, fi, n)),
             Instr::ListToTuple => {
                 let v = pop!();
                 let items = match &v {
@@ -591,13 +509,7 @@ pub fn run(vm: &mut Vm, entry_depth: usize) -> PyResult<Value> {
                     l.items.lock().push(v);
                 }
             }
-            Instr::ListExtend(i) => {
-                let v = pop!();
-                let items = tri!(protocol::collect(vm, &v));
-                if let Value::List(l) = &vm.stack[vm.stack.len() - i as usize] {
-                    l.items.lock().extend(items);
-                }
-            }
+            Instr::ListExtend(i) => tri!(cold::list_extend(vm, code, fi, i)),
             Instr::SetAdd(i) => {
                 let v = pop!();
                 if let Value::Set(s) = vm.stack[vm.stack.len() - i as usize].clone() {
@@ -605,12 +517,7 @@ pub fn run(vm: &mut Vm, entry_depth: usize) -> PyResult<Value> {
                     s.table.lock().insert(k);
                 }
             }
-            Instr::SetUpdate(i) => {
-                let v = pop!();
-                if let Value::Set(s) = vm.stack[vm.stack.len() - i as usize].clone() {
-                    tri!(crate::methods::set::set_update_value(vm, &s, &v));
-                }
-            }
+            Instr::SetUpdate(i) => tri!(cold::set_update(vm, code, fi, i)),
             Instr::MapAdd(i) => {
                 let v = pop!();
                 let k = pop!();
@@ -619,52 +526,10 @@ pub fn run(vm: &mut Vm, entry_depth: usize) -> PyResult<Value> {
                     d.insert(key, v);
                 }
             }
-            Instr::DictUpdate(i) => {
-                let v = pop!();
-                let target = vm.stack[vm.stack.len() - i as usize].clone();
-                tri!(dict_update(vm, &target, &v));
-            }
-            Instr::FormatValue(flags) => {
-                let spec = if flags & 4 != 0 { pop!() } else { Value::None };
-                let v = pop!();
-                let v = match flags & 3 {
-                    1 => Value::str(tri!(protocol::str(vm, &v))),
-                    2 => Value::str(tri!(protocol::repr(vm, &v))),
-                    3 => Value::str(crate::builtins::ascii_of(&tri!(protocol::repr(vm, &v)))),
-                    _ => v,
-                };
-                let spec = spec.as_str().unwrap_or("").to_string();
-                let s = match (&v, spec.is_empty()) {
-                    (Value::Str(_), true) => v,
-                    _ => Value::str(tri!(crate::methods::str::format_value(vm, &v, &spec))),
-                };
-                vm.stack.push(s);
-            }
-            Instr::UnpackSequence(n) => {
-                let seq = pop!();
-                let items = tri!(unpack_items(vm, &seq, n as usize));
-                if items.len() != n as usize {
-                    fail!(unpack_count_error(n as usize, items.len()));
-                }
-                vm.stack.extend(items.into_iter().rev());
-            }
-            Instr::UnpackEx(arg) => {
-                let (before, after) = ((arg & 0xff) as usize, (arg >> 8) as usize);
-                let seq = pop!();
-                let mut items = tri!(protocol::collect(vm, &seq));
-                if items.len() < before + after {
-                    fail!(value_error(format!(
-                        "not enough values to unpack (expected at least {}, got {})",
-                        before + after,
-                        items.len()
-                    )));
-                }
-                let tail = items.split_off(items.len() - after);
-                let middle = items.split_off(before);
-                vm.stack.extend(tail.into_iter().rev());
-                vm.stack.push(Value::list(middle));
-                vm.stack.extend(items.into_iter().rev());
-            }
+            Instr::DictUpdate(i) => tri!(cold::dict_update(vm, code, fi, i)),
+            Instr::FormatValue(flags) => tri!(cold::format_value(vm, code, fi, flags)),
+            Instr::UnpackSequence(n) => tri!(cold::unpack_sequence(vm, code, fi, n)),
+            Instr::UnpackEx(arg) => tri!(cold::unpack_ex(vm, code, fi, arg)),
             Instr::Call(n) => {
                 tick!();
                 vm.frames[fi].ip = ip;
@@ -696,9 +561,9 @@ pub fn run(vm: &mut Vm, entry_depth: usize) -> PyResult<Value> {
                 let kwargs = if flags & 1 != 0 { Some(pop!()) } else { None };
                 let args = pop!();
                 let callee = pop!();
-                let pos = tri!(star_args(vm, &callee, &args));
+                let pos = tri!(cold::star_args(vm, &callee, &args));
                 let kw = match kwargs {
-                    Some(d) => tri!(star_kwargs(vm, &callee, &d)),
+                    Some(d) => tri!(cold::star_kwargs(vm, &callee, &d)),
                     None => Vec::new(),
                 };
                 match tri!(call_value(vm, callee, Args { pos, kw })) {
@@ -706,40 +571,7 @@ pub fn run(vm: &mut Vm, entry_depth: usize) -> PyResult<Value> {
                     None => load_frame!(),
                 }
             }
-            Instr::MakeFunction(flags) => {
-                let code_v = pop!();
-                let closure = if flags & 8 != 0 { cells_of(&pop!()) } else { Vec::new() };
-                let kwdefaults = if flags & 2 != 0 {
-                    match pop!() {
-                        Value::Dict(d) => {
-                            d.items().into_iter().map(|(k, v)| (Arc::from(k.as_str().unwrap_or("")), v)).collect()
-                        }
-                        _ => Vec::new(),
-                    }
-                } else {
-                    Vec::new()
-                };
-                let defaults = if flags & 1 != 0 {
-                    match pop!() {
-                        Value::Tuple(t) => t.items.to_vec(),
-                        _ => Vec::new(),
-                    }
-                } else {
-                    Vec::new()
-                };
-                let Value::Code(fcode) = code_v else { fail!(type_error("MAKE_FUNCTION needs a code object")) };
-                let func = Function {
-                    name: fcode.co.name.clone(),
-                    qualname: fcode.co.qualname.clone(),
-                    code: fcode,
-                    globals: vm.frames[fi].func.globals.clone(),
-                    defaults,
-                    kwdefaults,
-                    closure,
-                    dict: Default::default(),
-                };
-                vm.stack.push(Value::Function(Arc::new(func)));
-            }
+            Instr::MakeFunction(flags) => tri!(cold::make_function(vm, code, fi, flags)),
             Instr::LoadBuildClass => vm.stack.push(crate::builtins::build_class_builtin()),
             Instr::LoadAssertionError => {
                 vm.stack.push(Value::Class(crate::types::types().exc("AssertionError")));
@@ -754,41 +586,9 @@ pub fn run(vm: &mut Vm, entry_depth: usize) -> PyResult<Value> {
                 vm.stack.push(v);
                 load_frame!();
             }
-            Instr::ImportName(i) => {
-                let m = tri!(crate::modules::import(vm, code.names[i as usize].as_str()));
-                vm.stack.push(m);
-            }
-            Instr::ImportFrom(i) => {
-                let module = top!().clone();
-                let name = code.names[i as usize].as_str();
-                let v = match crate::attr::get_attr(vm, &module, name) {
-                    Ok(v) => v,
-                    Err(_) => {
-                        let mname = match &module {
-                            Value::Module(m) => m.name.to_string(),
-                            _ => "?".into(),
-                        };
-                        fail!(crate::errors::exc(
-                            "ImportError",
-                            format!("cannot import name '{name}' from '{mname}' (unknown location)")
-                        ))
-                    }
-                };
-                vm.stack.push(v);
-            }
-            Instr::ImportStar => {
-                let module = pop!();
-                if let Value::Module(m) = module {
-                    let globals = vm.frames[fi].func.globals.clone();
-                    for (k, v) in m.dict.items() {
-                        if let Some(name) = k.as_str() {
-                            if !name.starts_with('_') {
-                                globals.set_str(name, v);
-                            }
-                        }
-                    }
-                }
-            }
+            Instr::ImportName(i) => tri!(cold::import_name(vm, code, fi, i)),
+            Instr::ImportFrom(i) => tri!(cold::import_from(vm, code, fi, i)),
+            Instr::ImportStar => tri!(cold::import_star(vm, code, fi)),
             Instr::SetupFinally(t) => {
                 let block = Block { handler: t, depth: vm.stack.len() as u32, exc_depth: vm.exc_stack.len() as u32 };
                 vm.frames[fi].blocks.push(block);
@@ -799,12 +599,7 @@ pub fn run(vm: &mut Vm, entry_depth: usize) -> PyResult<Value> {
             Instr::PopExcept => {
                 vm.exc_stack.pop();
             }
-            Instr::CheckExcMatch => {
-                let typ = pop!();
-                let exc = top!().clone();
-                let m = tri!(exception_matches(&exc, &typ));
-                vm.stack.push(Value::Bool(m));
-            }
+            Instr::CheckExcMatch => tri!(cold::check_exc_match(vm, code, fi)),
             Instr::Reraise => {
                 let exc = pop!();
                 match exc {
@@ -812,55 +607,9 @@ pub fn run(vm: &mut Vm, entry_depth: usize) -> PyResult<Value> {
                     _ => fail!(type_error("exceptions must derive from BaseException")),
                 }
             }
-            Instr::Raise(n) => {
-                let err = match n {
-                    0 => match vm.exc_stack.last() {
-                        Some(Value::Instance(inst)) => PyErr(inst.clone()),
-                        _ => crate::errors::runtime_error("No active exception to reraise"),
-                    },
-                    1 => {
-                        let e = pop!();
-                        tri!(make_exception(vm, e))
-                    }
-                    _ => {
-                        let cause = pop!();
-                        let e = pop!();
-                        let err = tri!(make_exception(vm, e));
-                        let cause = if cause.is_none() { None } else { Some(tri!(make_exception(vm, cause)).value()) };
-                        if let Some(state) = &err.0.exc {
-                            let mut st = state.lock();
-                            st.cause = cause;
-                            st.suppress_context = true;
-                        }
-                        err
-                    }
-                };
-                vm.explicit_raise = n > 0;
-                fail!(err);
-            }
-            Instr::BeforeWith => {
-                let mgr = pop!();
-                let cls = protocol::class_of(&mgr);
-                let (Some(enter), Some(exit)) = (cls.lookup("__enter__"), cls.lookup("__exit__")) else {
-                    let which = if cls.lookup("__enter__").is_none() { "" } else { " (missed __exit__ method)" };
-                    fail!(type_error(format!(
-                        "'{}' object does not support the context manager protocol{which}",
-                        cls.name
-                    )))
-                };
-                let bound_exit =
-                    Value::BoundMethod(Arc::new(crate::object::BoundMethod { receiver: mgr.clone(), func: exit }));
-                vm.stack.push(bound_exit);
-                let r = tri!(vm.call(&enter, Args::new(vec![mgr])));
-                vm.stack.push(r);
-            }
-            Instr::WithExceptStart => {
-                let exc = top!().clone();
-                let exit = vm.stack[vm.stack.len() - 2].clone();
-                let typ = Value::Class(protocol::class_of(&exc));
-                let r = tri!(vm.call(&exit, Args::new(vec![typ, exc, Value::None])));
-                vm.stack.push(r);
-            }
+            Instr::Raise(n) => tri!(cold::raise(vm, code, fi, n)),
+            Instr::BeforeWith => tri!(cold::before_with(vm, code, fi)),
+            Instr::WithExceptStart => tri!(cold::with_except_start(vm, code, fi)),
         }
     }
 }
@@ -996,143 +745,5 @@ fn call_value(vm: &mut Vm, callee: Value, mut args: Args) -> PyResult<Option<Val
             Ok(None)
         }
         _ => crate::call::call_other(vm, &callee, args).map(Some),
-    }
-}
-
-fn star_args(vm: &mut Vm, callee: &Value, v: &Value) -> PyResult<Vec<Value>> {
-    match v {
-        Value::Tuple(t) => Ok(t.items.to_vec()),
-        Value::List(l) => Ok(l.snapshot()),
-        _ => match protocol::collect(vm, v) {
-            Ok(items) => Ok(items),
-            Err(e) if e.matches("TypeError") => Err(type_error(format!(
-                "{} argument after * must be an iterable, not {}",
-                callable_name(callee),
-                crate::ops::type_name(v)
-            ))),
-            Err(e) => Err(e),
-        },
-    }
-}
-
-fn star_kwargs(vm: &mut Vm, callee: &Value, v: &Value) -> PyResult<Vec<(Arc<str>, Value)>> {
-    let _ = vm;
-    match v {
-        Value::Dict(d) => {
-            let mut out: Vec<(Arc<str>, Value)> = Vec::new();
-            for (k, val) in d.items() {
-                match k.as_str() {
-                    Some(s) => out.push((Arc::from(s), val)),
-                    None => return Err(type_error("keywords must be strings")),
-                }
-            }
-            Ok(out)
-        }
-        other => Err(type_error(format!(
-            "{} argument after ** must be a mapping, not {}",
-            callable_name(callee),
-            crate::ops::type_name(other)
-        ))),
-    }
-}
-
-fn callable_name(v: &Value) -> String {
-    match v {
-        Value::Function(f) => format!("{}()", f.qualname),
-        Value::Builtin(b) => format!("{}()", b.name),
-        Value::Class(c) => format!("{}()", c.name),
-        other => crate::ops::type_name(other),
-    }
-}
-
-fn cells_of(v: &Value) -> Vec<Arc<Cell>> {
-    match v {
-        Value::Tuple(t) => t
-            .items
-            .iter()
-            .filter_map(|c| match c {
-                Value::Cell(c) => Some(c.clone()),
-                _ => None,
-            })
-            .collect(),
-        _ => Vec::new(),
-    }
-}
-
-fn dict_update(vm: &mut Vm, target: &Value, v: &Value) -> PyResult<()> {
-    let Value::Dict(target) = target else {
-        return Ok(());
-    };
-    match v {
-        Value::Dict(d) => {
-            for (k, val) in d.items() {
-                let key = protocol::dict_key(vm, target, &k)?;
-                target.insert(key, val);
-            }
-            Ok(())
-        }
-        other => Err(type_error(format!("'{}' object is not a mapping", crate::ops::type_name(other)))),
-    }
-}
-
-fn unpack_items(vm: &mut Vm, seq: &Value, n: usize) -> PyResult<Vec<Value>> {
-    match seq {
-        Value::Tuple(t) => Ok(t.items.to_vec()),
-        Value::List(l) => Ok(l.snapshot()),
-        _ => {
-            let it = match crate::iter::get_iter(vm, seq) {
-                Ok(it) => it,
-                Err(e) if e.matches("TypeError") => {
-                    return Err(type_error(format!("cannot unpack non-iterable {} object", crate::ops::type_name(seq))))
-                }
-                Err(e) => return Err(e),
-            };
-            let mut out = Vec::with_capacity(n);
-            while let Some(x) = crate::iter::next(vm, &it)? {
-                out.push(x);
-                if out.len() > n {
-                    break;
-                }
-            }
-            Ok(out)
-        }
-    }
-}
-
-fn unpack_count_error(expected: usize, got: usize) -> PyErr {
-    if got > expected {
-        value_error(format!("too many values to unpack (expected {expected})"))
-    } else {
-        value_error(format!("not enough values to unpack (expected {expected}, got {got})"))
-    }
-}
-
-/// Turns the operand of `raise` into an exception instance.
-pub fn make_exception(vm: &mut Vm, v: Value) -> PyResult<PyErr> {
-    match &v {
-        Value::Instance(inst) if inst.exc.is_some() => Ok(PyErr(inst.clone())),
-        Value::Class(c) if c.kind == crate::object::TypeKind::Exception => {
-            match crate::call::instantiate(vm, c, Args::default())? {
-                Value::Instance(inst) => Ok(PyErr(inst)),
-                _ => Err(type_error("exceptions must derive from BaseException")),
-            }
-        }
-        _ => Err(type_error("exceptions must derive from BaseException")),
-    }
-}
-
-fn exception_matches(exc: &Value, typ: &Value) -> PyResult<bool> {
-    let cls = protocol::class_of(exc);
-    match typ {
-        Value::Class(c) if c.kind == crate::object::TypeKind::Exception => Ok(cls.is_subclass(c)),
-        Value::Tuple(t) => {
-            for item in t.items.iter() {
-                if exception_matches(exc, item)? {
-                    return Ok(true);
-                }
-            }
-            Ok(false)
-        }
-        _ => Err(type_error("catching classes that do not inherit from BaseException is not allowed")),
     }
 }
