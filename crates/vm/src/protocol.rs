@@ -254,9 +254,24 @@ fn guarded(vm: &mut Vm, v: &Value, dots: &str, f: impl FnOnce(&mut Vm) -> PyResu
     if vm.repr_guard.contains(&ptr) {
         return Ok(dots.to_string());
     }
-    vm.repr_guard.push(ptr);
+    nested(vm, " while getting the repr of an object", |vm| {
+        vm.repr_guard.push(ptr);
+        let r = f(vm);
+        vm.repr_guard.pop();
+        r
+    })
+}
+
+/// Runs `f` one level deeper in a native recursion (repr or comparison of nested
+/// containers), which counts against the recursion limit like a Python frame, so
+/// deeply nested data raises RecursionError instead of overflowing the native stack.
+fn nested<T>(vm: &mut Vm, what: &str, f: impl FnOnce(&mut Vm) -> PyResult<T>) -> PyResult<T> {
+    if vm.frames.len() + vm.native_depth >= vm.recursion_limit {
+        return Err(crate::errors::exc("RecursionError", format!("maximum recursion depth exceeded{what}")));
+    }
+    vm.native_depth += 1;
     let r = f(vm);
-    vm.repr_guard.pop();
+    vm.native_depth -= 1;
     r
 }
 
@@ -385,6 +400,10 @@ pub fn eq(vm: &mut Vm, a: &Value, b: &Value) -> PyResult<bool> {
 }
 
 fn seq_eq(vm: &mut Vm, xs: &[Value], ys: &[Value]) -> PyResult<bool> {
+    nested(vm, " in comparison", |vm| seq_eq_items(vm, xs, ys))
+}
+
+fn seq_eq_items(vm: &mut Vm, xs: &[Value], ys: &[Value]) -> PyResult<bool> {
     if xs.len() != ys.len() {
         return Ok(false);
     }
@@ -555,6 +574,10 @@ pub fn num_cmp(a: &Value, b: &Value) -> Option<std::cmp::Ordering> {
 /// `xs < ys` (or another ordering `op`) for lists and tuples, as CPython's
 /// `list_richcompare` does it.
 fn seq_compare(vm: &mut Vm, op: CmpOp, xs: &[Value], ys: &[Value]) -> PyResult<Value> {
+    nested(vm, " in comparison", |vm| seq_compare_items(vm, op, xs, ys))
+}
+
+fn seq_compare_items(vm: &mut Vm, op: CmpOp, xs: &[Value], ys: &[Value]) -> PyResult<Value> {
     for (x, y) in xs.iter().zip(ys) {
         if x.is(y) || eq(vm, x, y)? {
             continue;

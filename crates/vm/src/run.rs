@@ -82,6 +82,10 @@ pub fn run(source: Source, opts: RunOptions) -> i32 {
         }
     };
     interp.io.flush_stdout();
+    // The process is about to exit: skip tearing down interpreter state (like CPython,
+    // which does not free everything either). Dropping deeply nested structures would
+    // recurse, and on this thread's small stack that could overflow.
+    std::mem::forget(interp);
     status
 }
 
@@ -95,11 +99,15 @@ fn run_main(interp: Arc<Interp>, code: Arc<gilvm_compiler::CodeObject>, filename
     }
     let main = Value::Module(Arc::new(Module { name: Arc::from("__main__"), dict: globals.clone() }));
     interp.modules.lock().insert("__main__".into(), main);
-    let result = vm.run_module_code(Code::link(&code), globals);
-    match result {
+    let result = vm.run_module_code(Code::link(&code), globals.clone());
+    let status = match result {
         Ok(_) => 0,
         Err(err) => exit_status(&mut vm, err),
-    }
+    };
+    // The module's objects stay alive until the process exits (see `run`).
+    std::mem::forget(globals);
+    std::mem::forget(vm);
+    status
 }
 
 /// Prints an uncaught exception (or handles SystemExit) and picks the exit status.

@@ -95,6 +95,9 @@ pub struct Vm {
     /// the exception already passed through it, and `__context__` is (re)set, as in
     /// CPython. Re-raises (`raise`, `finally`, `with`) leave both alone.
     pub explicit_raise: bool,
+    /// How deep native recursion (repr or comparison of nested containers) currently
+    /// is; it counts against the recursion limit together with the frames.
+    pub native_depth: usize,
 }
 
 /// How many safe points pass between checks for pending work.
@@ -112,6 +115,7 @@ impl Vm {
             repr_guard: Vec::new(),
             recursion_limit: interp.recursion_limit.load(Ordering::Relaxed),
             explicit_raise: false,
+            native_depth: 0,
         }
     }
 
