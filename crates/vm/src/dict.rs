@@ -331,7 +331,7 @@ fn is_zero(b: &BigInt) -> bool {
 }
 
 /// Looks up a string key by borrowing it (no `Arc` clone): the hot path of globals.
-struct StrLookup<'a>(&'a crate::value::PyStr);
+pub(crate) struct StrLookup<'a>(pub &'a crate::value::PyStr);
 
 impl Hash for StrLookup<'_> {
     fn hash<H: Hasher>(&self, state: &mut H) {

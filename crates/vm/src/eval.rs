@@ -316,6 +316,13 @@ pub fn run(vm: &mut Vm, entry_depth: usize) -> PyResult<Value> {
                     continue;
                 }
                 let inplace = matches!(instr, Instr::InplaceOp(_));
+                if inplace && op == gilvm_syntax::ast::BinOp::Add {
+                    if let (Value::Str(_), Value::Str(_)) = (&vm.stack[len - 2], &vm.stack[len - 1]) {
+                        if append_str_in_place(vm, code, fi, base, ip) {
+                            continue;
+                        }
+                    }
+                }
                 let b = pop!();
                 let a = pop!();
                 let v = tri!(crate::ops::binary_op(vm, op, &a, &b, inplace));
@@ -612,6 +619,55 @@ pub fn run(vm: &mut Vm, entry_depth: usize) -> PyResult<Value> {
             Instr::WithExceptStart => tri!(cold::with_except_start(vm, code, fi)),
         }
     }
+}
+
+/// `s += t` for strings, when the result is stored straight back into the variable
+/// `s` came from (CPython's in-place concatenation): the variable's reference is
+/// released first, and if the value stack then holds the only reference, `t` is
+/// appended in place instead of copying `s`. Returns false (changing nothing) when
+/// the pattern does not apply.
+fn append_str_in_place(vm: &mut Vm, code: &Code, fi: usize, base: usize, ip: usize) -> bool {
+    let len = vm.stack.len();
+    let Value::Str(left) = &vm.stack[len - 2] else { return false };
+    let left_ptr = Arc::as_ptr(left);
+    let same = |v: &Value| matches!(v, Value::Str(s) if Arc::as_ptr(s) == left_ptr);
+    // Release the variable's reference; the store that follows overwrites it anyway.
+    match code.instrs.get(ip) {
+        Some(Instr::StoreFast(i)) => {
+            let slot = &mut vm.stack[base + *i as usize];
+            if !same(slot) {
+                return false;
+            }
+            let released = std::mem::replace(slot, Value::Unbound);
+            drop(released);
+        }
+        Some(Instr::StoreGlobal(i)) => {
+            let name = &code.names[*i as usize];
+            let globals = vm.frames[fi].func.globals.clone();
+            let mut map = globals.map.lock();
+            let Some(slot) = map.get_mut(&crate::dict::StrLookup(name)) else { return false };
+            if !same(slot) {
+                return false;
+            }
+            let released = std::mem::replace(slot, Value::None);
+            drop(map);
+            drop(released);
+        }
+        _ => return false,
+    }
+    let right = vm.stack.pop().expect("two operands");
+    let Some(Value::Str(left)) = vm.stack.last_mut() else { return false };
+    match (Arc::get_mut(left), &right) {
+        (Some(s), Value::Str(r)) => s.push_str(r.as_str()),
+        (_, Value::Str(r)) => {
+            let mut joined = String::with_capacity(left.as_str().len() + r.as_str().len());
+            joined.push_str(left.as_str());
+            joined.push_str(r.as_str());
+            *left = Arc::new(crate::value::PyStr::new(joined));
+        }
+        _ => {}
+    }
+    true
 }
 
 /// `inst.name` through the per-name inline cache (an index into the instance dict,

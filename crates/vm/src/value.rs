@@ -229,6 +229,13 @@ impl PyStr {
         &self.s
     }
 
+    /// Appends in place; only for a string nothing else refers to (`Arc::get_mut`).
+    pub fn push_str(&mut self, other: &str) {
+        self.s.push_str(other);
+        self.ascii &= other.is_ascii();
+        *self.hash.get_mut() = 0;
+    }
+
     pub fn is_ascii(&self) -> bool {
         self.ascii
     }

@@ -409,6 +409,14 @@ fn new_str(s: String) -> Value {
 
 /// `str()`, `str(x)`, and `str(x, encoding, errors)` (which needs bytes gilvm lacks).
 pub fn str_new(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
+    // The common call, `str(x)`, skips keyword binding.
+    if args.kw.is_empty() && args.pos.len() == 1 {
+        return match &args.pos[0] {
+            Value::Str(_) => Ok(args.pos.pop().unwrap_or(Value::None)),
+            Value::Int(i) => Ok(Value::str(i.to_string())),
+            other => Ok(Value::str(protocol::str(vm, other)?)),
+        };
+    }
     let bound = bind_kw(&mut args, "str", &["object", "encoding", "errors"])?;
     let [object, encoding, errors]: [Option<Value>; 3] = bound.try_into().unwrap_or_default();
     if encoding.is_none() && errors.is_none() {
