@@ -124,8 +124,10 @@ impl Dict {
 }
 
 impl HKey {
+    /// The key for an identifier-like string (interned, so that inline caches can
+    /// recognise it by pointer).
     pub fn from_str(s: &str) -> HKey {
-        HKey::str(Arc::new(crate::value::PyStr::new(s.to_string())))
+        HKey::str(crate::value::intern(s))
     }
 
     pub fn str(s: Arc<crate::value::PyStr>) -> HKey {
@@ -369,93 +371,75 @@ impl Dict {
     }
 }
 
-/// An inline cache for one global name in one code object: where the name was last
-/// found, validated by the identity of the stored key (kept alive by the cache, so its
-/// address cannot be reused).
-#[derive(Default)]
-pub enum GlobalCache {
-    #[default]
-    Empty,
-    /// Found in the module globals at this index.
-    Global { index: usize, key: Arc<crate::value::PyStr> },
-    /// Missing from the globals; found in builtins at this index.
-    Builtin { index: usize, key: Arc<crate::value::PyStr> },
+/// An inline cache for one global name in one code object: where the name sits in
+/// the globals map and, for builtins, in the builtins map (`usize::MAX` when unknown).
+/// A slot is trusted only if the key stored there is the code's own interned name (the
+/// same `Arc`), so a stale index can cost a lookup but never give a wrong value.
+pub struct GlobalCache {
+    global: std::sync::atomic::AtomicUsize,
+    builtin: std::sync::atomic::AtomicUsize,
 }
 
-fn value_at(dict: &Dict, index: usize, key: &Arc<crate::value::PyStr>) -> Option<Value> {
-    let map = dict.map.lock();
-    match map.get_index(index) {
-        Some((k, v)) => match &k.key {
-            Value::Str(s) if Arc::ptr_eq(s, key) => Some(v.clone()),
-            _ => None,
-        },
-        None => None,
+impl Default for GlobalCache {
+    fn default() -> Self {
+        GlobalCache {
+            global: std::sync::atomic::AtomicUsize::new(usize::MAX),
+            builtin: std::sync::atomic::AtomicUsize::new(usize::MAX),
+        }
     }
 }
 
-fn find(dict: &Dict, name: &crate::value::PyStr) -> Option<(usize, Arc<crate::value::PyStr>, Value)> {
+/// The value at `index` if its key is `name` itself (pointer equality).
+fn value_at(dict: &Dict, index: usize, name: &crate::value::PyStr) -> Option<Value> {
     let map = dict.map.lock();
-    let (index, k, v) = map.get_full(&StrLookup(name))?;
+    let (k, v) = map.get_index(index)?;
     match &k.key {
-        Value::Str(s) => Some((index, s.clone(), v.clone())),
+        Value::Str(s) if std::ptr::eq(Arc::as_ptr(s), name) => Some(v.clone()),
         _ => None,
     }
 }
 
+fn find(dict: &Dict, name: &crate::value::PyStr) -> Option<(usize, Value)> {
+    let map = dict.map.lock();
+    let (index, _, v) = map.get_full(&StrLookup(name))?;
+    Some((index, v.clone()))
+}
+
 /// `LOAD_GLOBAL`: looks `name` up in `globals`, then `builtins`, through `cache`.
-pub fn load_global(
-    globals: &Dict,
-    builtins: &Dict,
-    name: &crate::value::PyStr,
-    cache: &crate::sync::Mutex<GlobalCache>,
-) -> Option<Value> {
-    let mut cache = cache.lock();
-    match &*cache {
-        GlobalCache::Global { index, key } => {
-            if let Some(v) = value_at(globals, *index, key) {
-                return Some(v);
-            }
-        }
-        GlobalCache::Builtin { index, key } => {
-            if globals.get_pystr(name).is_none() {
-                if let Some(v) = value_at(builtins, *index, key) {
-                    return Some(v);
-                }
-            }
-        }
-        GlobalCache::Empty => {}
-    }
-    if let Some((index, key, v)) = find(globals, name) {
-        *cache = GlobalCache::Global { index, key };
+pub fn load_global(globals: &Dict, builtins: &Dict, name: &crate::value::PyStr, cache: &GlobalCache) -> Option<Value> {
+    use std::sync::atomic::Ordering::Relaxed;
+    if let Some(v) = value_at(globals, cache.global.load(Relaxed), name) {
         return Some(v);
     }
-    let (index, key, v) = find(builtins, name)?;
-    *cache = GlobalCache::Builtin { index, key };
+    let builtin_index = cache.builtin.load(Relaxed);
+    if builtin_index != usize::MAX && globals.get_pystr(name).is_none() {
+        if let Some(v) = value_at(builtins, builtin_index, name) {
+            return Some(v);
+        }
+    }
+    if let Some((index, v)) = find(globals, name) {
+        cache.global.store(index, Relaxed);
+        return Some(v);
+    }
+    let (index, v) = find(builtins, name)?;
+    cache.builtin.store(index, Relaxed);
     Some(v)
 }
 
 /// `STORE_GLOBAL`: stores through `cache` when the name's slot is known.
-pub fn store_global(
-    globals: &Dict,
-    name: &Arc<crate::value::PyStr>,
-    value: Value,
-    cache: &crate::sync::Mutex<GlobalCache>,
-) {
-    let mut cache = cache.lock();
-    if let GlobalCache::Global { index, key } = &*cache {
-        let mut map = globals.map.lock();
-        if let Some((k, slot)) = map.get_index_mut(*index) {
-            if matches!(&k.key, Value::Str(s) if Arc::ptr_eq(s, key)) {
-                *slot = value;
-                return;
-            }
-        }
-    }
+pub fn store_global(globals: &Dict, name: &Arc<crate::value::PyStr>, value: Value, cache: &GlobalCache) {
+    use std::sync::atomic::Ordering::Relaxed;
     let mut map = globals.map.lock();
-    let (index, _) = map.insert_full(HKey::str(name.clone()), value);
-    if let Some((k, _)) = map.get_index(index) {
-        if let Value::Str(s) = &k.key {
-            *cache = GlobalCache::Global { index, key: s.clone() };
+    if let Some((k, slot)) = map.get_index_mut(cache.global.load(Relaxed)) {
+        if matches!(&k.key, Value::Str(s) if Arc::ptr_eq(s, name)) {
+            let old = std::mem::replace(slot, value);
+            drop(map);
+            drop(old);
+            return;
         }
     }
+    let (index, old) = map.insert_full(HKey::str(name.clone()), value);
+    drop(map);
+    drop(old);
+    cache.global.store(index, Relaxed);
 }

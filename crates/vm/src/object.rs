@@ -339,7 +339,7 @@ pub struct Code {
     /// dict it was last found in (validated against the key on every use).
     pub method_cache: Box<[std::sync::atomic::AtomicUsize]>,
     /// One inline cache per name, for `LoadGlobal`/`StoreGlobal`.
-    pub global_cache: Box<[Mutex<crate::dict::GlobalCache>]>,
+    pub global_cache: Box<[crate::dict::GlobalCache]>,
 }
 
 impl Code {
@@ -348,7 +348,7 @@ impl Code {
         let consts = co.consts.iter().map(constant_value).collect();
         let names = co.names.iter().map(|n| crate::value::intern(n)).collect();
         let simple = !co.has_varargs && !co.has_varkeywords && co.kwonlyargcount == 0 && co.cellvars.is_empty();
-        let global_cache = co.names.iter().map(|_| Mutex::new(crate::dict::GlobalCache::Empty)).collect();
+        let global_cache = co.names.iter().map(|_| crate::dict::GlobalCache::default()).collect();
         let has_cells = !co.cellvars.is_empty() || !co.freevars.is_empty();
         let instrs = fuse_pairs(&co.instrs);
         let empty_cache = || co.names.iter().map(|_| std::sync::atomic::AtomicUsize::new(usize::MAX)).collect();

@@ -139,7 +139,9 @@ impl Vm {
         let code = &func.code;
         let closure = &func.closure;
         let nlocals = code.nlocals;
-        self.stack.resize(base + nlocals.max(self.stack.len() - base), Value::Unbound);
+        if self.stack.len() < base + nlocals {
+            self.stack.resize(base + nlocals, Value::Unbound);
+        }
         let cells = if !code.has_cells {
             Vec::new()
         } else {
