@@ -766,6 +766,9 @@ fn int_compare(op: gilvm_syntax::ast::CmpOp, a: i64, b: i64) -> bool {
 fn call_from_stack(vm: &mut Vm, argc: u32) -> PyResult<Option<Value>> {
     let n = argc as usize;
     let callee_slot = vm.stack.len() - n - 1;
+    if let Some(v) = call_fast_builtin(vm, callee_slot, n)? {
+        return Ok(Some(v));
+    }
     if let Value::Function(_) = &vm.stack[callee_slot] {
         // Move the function out of its stack slot (the slot is dead from here on).
         let Value::Function(f) = std::mem::replace(&mut vm.stack[callee_slot], Value::None) else {
@@ -785,6 +788,29 @@ fn call_from_stack(vm: &mut Vm, argc: u32) -> PyResult<Option<Value>> {
     let pos = vm.stack.split_off(callee_slot + 1);
     let callee = vm.stack.pop().expect("callee below the arguments");
     call_value(vm, callee, Args::new(pos))
+}
+
+/// `len(x)` and `list.append(x)` (as a method call: callee, receiver, item) without
+/// building `Args`; `None` when the call is not one of them.
+#[inline]
+fn call_fast_builtin(vm: &mut Vm, callee_slot: usize, n: usize) -> PyResult<Option<Value>> {
+    let Value::Builtin(b) = &vm.stack[callee_slot] else { return Ok(None) };
+    let fast = &vm.interp.fast;
+    if n == 1 && fast.len.as_ref().is_some_and(|f| Arc::ptr_eq(f, b)) {
+        let arg = vm.stack.pop().expect("one argument");
+        vm.stack.pop();
+        return Ok(Some(Value::Int(protocol::len(vm, &arg)? as i64)));
+    }
+    if n == 2 && fast.list_append.as_ref().is_some_and(|f| Arc::ptr_eq(f, b)) {
+        if let Value::List(list) = &vm.stack[callee_slot + 1] {
+            let list = list.clone();
+            let item = vm.stack.pop().expect("two arguments");
+            vm.stack.truncate(callee_slot);
+            list.items.lock().push(item);
+            return Ok(Some(Value::None));
+        }
+    }
+    Ok(None)
 }
 
 /// Calls `callee`: pushes a frame for Python functions (returning `None`), else runs it.

@@ -28,12 +28,32 @@ pub struct Interp {
     pub io: crate::io::Io,
     pub argv: Vec<String>,
     pub random: Mutex<Option<crate::modules::mt::Mt19937>>,
+    /// Builtins the dispatch loop recognises by identity and runs without building
+    /// `Args` (CPython 3.11 specializes the same calls).
+    pub fast: FastBuiltins,
+}
+
+/// See [`Interp::fast`].
+pub struct FastBuiltins {
+    pub len: Option<Arc<crate::object::Builtin>>,
+    pub list_append: Option<Arc<crate::object::Builtin>>,
 }
 
 impl Interp {
     pub fn new(argv: Vec<String>, unbuffered: bool) -> Arc<Interp> {
+        let builtins = Arc::new(Dict::new());
+        crate::builtins::install(&builtins);
+        let as_builtin = |v: Option<Value>| match v {
+            Some(Value::Builtin(b)) => Some(b),
+            _ => None,
+        };
+        let fast = FastBuiltins {
+            len: as_builtin(builtins.get_str("len")),
+            list_append: as_builtin(crate::types::types().list.lookup("append")),
+        };
         let interp = Arc::new(Interp {
-            builtins: Arc::new(Dict::new()),
+            fast,
+            builtins,
             modules: Mutex::new(Default::default()),
             sources: Mutex::new(Default::default()),
             recursion_limit: AtomicUsize::new(1000),
@@ -41,7 +61,6 @@ impl Interp {
             argv,
             random: Mutex::new(None),
         });
-        crate::builtins::install(&interp.builtins);
         interp
     }
 
