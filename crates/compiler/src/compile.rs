@@ -94,6 +94,8 @@ pub(crate) struct Unit<'a> {
     pub has_varargs: bool,
     pub has_varkeywords: bool,
     pub docstring: Option<Arc<str>>,
+    /// The class whose name private names are mangled with (see [`scope::mangle`]).
+    pub private: Option<Arc<str>>,
 }
 
 pub(crate) struct Compiler<'a> {
@@ -117,6 +119,11 @@ impl<'a> Compiler<'a> {
         let varnames: Vec<Arc<str>> = scope.locals.iter().map(|s| Arc::from(s.as_str())).collect();
         let cellvars: Vec<Arc<str>> = scope.cells.iter().map(|s| Arc::from(s.as_str())).collect();
         let freevars: Vec<Arc<str>> = scope.frees.iter().map(|s| Arc::from(s.as_str())).collect();
+        // A class body mangles with its own name; every other unit inherits its parent's.
+        let private = match kind {
+            CodeKind::Class => Some(name.clone()),
+            _ => self.units.last().and_then(|u| u.private.clone()),
+        };
         self.units.push(Unit {
             scope,
             kind,
@@ -139,6 +146,7 @@ impl<'a> Compiler<'a> {
             has_varargs: false,
             has_varkeywords: false,
             docstring: None,
+            private,
         });
     }
 
@@ -241,7 +249,15 @@ impl<'a> Compiler<'a> {
         Ok(self.add_const(c))
     }
 
+    /// `name` after private name mangling in the current unit.
+    pub fn mangled<'n>(&self, name: &'n str) -> std::borrow::Cow<'n, str> {
+        let private = self.units.last().and_then(|u| u.private.as_deref());
+        scope::mangle(private, name)
+    }
+
+    /// The index of `name` (mangled, as CPython's `ADDOP_NAME` does) in `co_names`.
     pub fn name_idx(&mut self, name: &str) -> u32 {
+        let name = &*self.mangled(name);
         let u = self.unit();
         if let Some(&i) = u.name_index.get(name) {
             return i;
@@ -298,6 +314,7 @@ impl<'a> Compiler<'a> {
     }
 
     pub fn load_name(&mut self, name: &str) {
+        let name = &*self.mangled(name);
         let instr = match self.name_kind(name) {
             NameKind::Local => Instr::LoadFast(self.var_index(name)),
             NameKind::Cell => Instr::LoadDeref(self.deref_index(name)),
@@ -316,6 +333,7 @@ impl<'a> Compiler<'a> {
     }
 
     pub fn store_name(&mut self, name: &str) {
+        let name = &*self.mangled(name);
         let instr = match self.name_kind(name) {
             NameKind::Local => Instr::StoreFast(self.var_index(name)),
             NameKind::Cell | NameKind::Free => Instr::StoreDeref(self.deref_index(name)),
@@ -326,6 +344,7 @@ impl<'a> Compiler<'a> {
     }
 
     pub fn delete_name(&mut self, name: &str) {
+        let name = &*self.mangled(name);
         let instr = match self.name_kind(name) {
             NameKind::Local => Instr::DeleteFast(self.var_index(name)),
             NameKind::Cell | NameKind::Free => Instr::DeleteDeref(self.deref_index(name)),
@@ -505,7 +524,9 @@ impl<'a> Compiler<'a> {
             StmtKind::Assert { test, msg } => {
                 let end = self.new_label();
                 self.jump_if(test, true, end)?;
-                self.set_span(s.span);
+                // CPython raises at the last comparison its jump_if walked through (it
+                // leaves that location set), and otherwise at the whole statement.
+                self.set_span(sticky_compare_span(test).unwrap_or(s.span));
                 self.emit(Instr::LoadAssertionError);
                 if let Some(m) = msg {
                     self.expr(m)?;
@@ -861,7 +882,7 @@ impl<'a> Compiler<'a> {
             params.kwonly.iter().filter_map(|p| p.default.as_ref().map(|d| (p.name.as_str(), d))).collect();
         if !kwdefaults.is_empty() {
             for (n, d) in &kwdefaults {
-                let k = self.const_str(n);
+                let k = self.const_str(&self.mangled(n));
                 self.emit(Instr::LoadConst(k));
                 self.expr(d)?;
             }
@@ -962,6 +983,18 @@ impl<'a> Compiler<'a> {
     }
 }
 
+/// The span CPython's `compiler_jump_if` leaves set after compiling `test`: that of the
+/// last comparison it reaches through `not`, `and`/`or` and conditional expressions.
+fn sticky_compare_span(test: &Expr) -> Option<Span> {
+    match &test.kind {
+        ExprKind::Compare { .. } => Some(test.span),
+        ExprKind::UnaryOp { op: UnaryOp::Not, operand } => sticky_compare_span(operand),
+        ExprKind::BoolOp { values, .. } => values.iter().rev().find_map(sticky_compare_span),
+        ExprKind::IfExp { test, body, orelse } => [orelse, body, test].into_iter().find_map(|e| sticky_compare_span(e)),
+        _ => None,
+    }
+}
+
 fn same_const(a: &Constant, b: &Constant) -> bool {
     match (a, b) {
         (Constant::Int(x), Constant::Int(y)) => x == y,
@@ -969,7 +1002,7 @@ fn same_const(a: &Constant, b: &Constant) -> bool {
         (Constant::None, Constant::None) | (Constant::Ellipsis, Constant::Ellipsis) => true,
         (Constant::Bool(x), Constant::Bool(y)) => x == y,
         (Constant::BigInt(x), Constant::BigInt(y)) => x == y,
-        (Constant::Tuple(x), Constant::Tuple(y)) => {
+        (Constant::FrozenSet(x), Constant::FrozenSet(y)) | (Constant::Tuple(x), Constant::Tuple(y)) => {
             x.len() == y.len() && x.iter().zip(y).all(|(p, q)| same_const(p, q))
         }
         _ => false,

@@ -94,6 +94,7 @@ impl<'a> Compiler<'a> {
             ExprKind::Attribute { value, attr } => {
                 self.expr(value)?;
                 let n = self.name_idx(attr);
+                self.set_span(self.attr_span(e.span, e.span, attr));
                 self.emit(Instr::LoadAttr(n));
             }
             ExprKind::Subscript { value, index } => {
@@ -417,12 +418,12 @@ impl<'a> Compiler<'a> {
         if let (ExprKind::Attribute { value, attr }, true) = (&func.kind, keywords.is_empty()) {
             self.expr(value)?;
             let n = self.name_idx(attr);
-            self.set_span(func.span);
+            self.set_span(self.attr_span(func.span, func.span, attr));
             self.emit(Instr::LoadMethod(n));
             for a in args {
                 self.expr(a)?;
             }
-            self.set_span(span);
+            self.set_span(self.attr_span(span, func.span, attr));
             self.emit(Instr::CallMethod(args.len() as u32));
             return Ok(());
         }
@@ -447,7 +448,10 @@ impl<'a> Compiler<'a> {
         }
         let k = self.add_const(Constant::Tuple(names));
         self.emit(Instr::LoadConst(k));
-        self.set_span(span);
+        match &func.kind {
+            ExprKind::Attribute { attr, .. } => self.set_span(self.attr_span(span, func.span, attr)),
+            _ => self.set_span(span),
+        }
         self.emit(Instr::CallKw((args.len() + keywords.len()) as u32));
         Ok(())
     }
@@ -539,6 +543,7 @@ impl<'a> Compiler<'a> {
             ExprKind::Attribute { value, attr } => {
                 self.expr(value)?;
                 let n = self.name_idx(attr);
+                self.set_span(self.attr_span(t.span, t.span, attr));
                 self.emit(Instr::StoreAttr(n));
             }
             ExprKind::Subscript { value, index } => {
@@ -584,6 +589,7 @@ impl<'a> Compiler<'a> {
             ExprKind::Attribute { value, attr } => {
                 self.expr(value)?;
                 let n = self.name_idx(attr);
+                self.set_span(self.attr_span(t.span, t.span, attr));
                 self.emit(Instr::DeleteAttr(n));
             }
             ExprKind::Subscript { value, index } => {
@@ -601,26 +607,46 @@ impl<'a> Compiler<'a> {
         Ok(())
     }
 
+    /// CPython's `update_start_location_to_match_attr`: when `span` starts on another
+    /// line than the one where attribute `attr` (the node spanning `attr_node`) ends, the
+    /// location starts at the attribute name instead, so that a traceback for
+    /// `obj\n    .method()` points at `.method`'s line.
+    fn attr_span(&self, span: Span, attr_node: Span, attr: &str) -> Span {
+        if self.line_of(span.start) == self.line_of(attr_node.end) || attr.len() > attr_node.end {
+            return span;
+        }
+        let start = attr_node.end - attr.len();
+        Span { start, end: span.end.max(start) }
+    }
+
     // augassign: target augop expr
+    //
+    // As in CPython, loading and storing the target report the target's own span (a
+    // caret under `d[k]`), and only the operator itself reports the whole statement.
     pub fn aug_assign(&mut self, target: &'a Expr, op: BinOp, value: &'a Expr) -> CResult {
         let span = self.unit().span;
         match &target.kind {
             ExprKind::Name(n) => {
+                self.set_span(target.span);
                 self.load_name(n);
                 self.expr(value)?;
                 self.set_span(span);
                 self.emit(Instr::InplaceOp(op));
+                self.set_span(target.span);
                 self.store_name(n);
             }
             ExprKind::Attribute { value: obj, attr } => {
                 self.expr(obj)?;
                 self.emit(Instr::Copy(1));
                 let n = self.name_idx(attr);
+                let target_span = self.attr_span(target.span, target.span, attr);
+                self.set_span(target_span);
                 self.emit(Instr::LoadAttr(n));
                 self.expr(value)?;
                 self.set_span(span);
                 self.emit(Instr::InplaceOp(op));
                 self.emit(Instr::Swap(2));
+                self.set_span(target_span);
                 self.emit(Instr::StoreAttr(n));
             }
             ExprKind::Subscript { value: obj, index } => {
@@ -628,12 +654,14 @@ impl<'a> Compiler<'a> {
                 self.expr(index)?;
                 self.emit(Instr::Copy(2));
                 self.emit(Instr::Copy(2));
+                self.set_span(target.span);
                 self.emit(Instr::BinarySubscr);
                 self.expr(value)?;
                 self.set_span(span);
                 self.emit(Instr::InplaceOp(op));
                 self.emit(Instr::Swap(3));
                 self.emit(Instr::Swap(2));
+                self.set_span(target.span);
                 self.emit(Instr::StoreSubscr);
             }
             _ => {
@@ -643,6 +671,7 @@ impl<'a> Compiler<'a> {
                 ))
             }
         }
+        self.set_span(span);
         Ok(())
     }
 }

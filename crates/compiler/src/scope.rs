@@ -4,6 +4,7 @@
 //! Scopes are keyed by the address of the AST node that opens them (function, lambda,
 //! class or comprehension), which stays put while the compiler walks the same tree.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 
 use gilvm_syntax::ast::*;
@@ -65,6 +66,23 @@ pub fn key<T>(node: &T) -> usize {
     node as *const T as usize
 }
 
+/// CPython's private name mangling (`_Py_Mangle`): inside a class body, and in every
+/// function nested in it until the next class, `__spam` becomes `_Class__spam`. Names
+/// that end in two underscores, contain a dot, or sit in a class whose name is all
+/// underscores are left alone. The result never starts with two underscores, so
+/// mangling twice changes nothing.
+pub fn mangle<'n>(private: Option<&str>, name: &'n str) -> Cow<'n, str> {
+    let Some(class_name) = private else { return Cow::Borrowed(name) };
+    if !name.starts_with("__") || name.ends_with("__") || name.contains('.') {
+        return Cow::Borrowed(name);
+    }
+    let stripped = class_name.trim_start_matches('_');
+    if stripped.is_empty() {
+        return Cow::Borrowed(name);
+    }
+    Cow::Owned(format!("_{stripped}{name}"))
+}
+
 /// What the first pass records about each name in one scope.
 #[derive(Default, Clone, Copy)]
 struct Usage {
@@ -79,6 +97,9 @@ struct RawScope {
     kind: ScopeKind,
     key: usize,
     parent: Option<usize>,
+    /// The name of the innermost enclosing class (this scope's own name for a class
+    /// body), which private names are mangled with.
+    private: Option<String>,
     params: Vec<String>,
     usage: HashMap<String, Usage>,
     order: Vec<String>,
@@ -104,12 +125,20 @@ impl Builder {
         &mut self.raw[i]
     }
 
+    /// `name` as this scope spells it after private name mangling.
+    fn mangled(&self, name: &str) -> String {
+        let i = *self.stack.last().expect("scope stack is never empty");
+        mangle(self.raw[i].private.as_deref(), name).into_owned()
+    }
+
+    /// Records `name` (mangled) in the current scope and returns its usage entry.
     fn note(&mut self, name: &str) -> &mut Usage {
+        let name = self.mangled(name);
         let scope = self.cur();
-        if !scope.usage.contains_key(name) {
-            scope.order.push(name.to_string());
+        if !scope.usage.contains_key(&name) {
+            scope.order.push(name.clone());
         }
-        scope.usage.entry(name.to_string()).or_default()
+        scope.usage.entry(name).or_default()
     }
 
     fn bind(&mut self, name: &str) {
@@ -135,13 +164,19 @@ impl Builder {
         }
     }
 
-    fn push(&mut self, kind: ScopeKind, key: usize) {
+    /// Opens a scope; `class_name` is the name of a class body's class.
+    fn push(&mut self, kind: ScopeKind, key: usize, class_name: Option<&str>) {
         let parent = self.stack.last().copied();
+        let private = match class_name {
+            Some(name) => Some(name.to_string()),
+            None => parent.and_then(|p| self.raw[p].private.clone()),
+        };
         let idx = self.raw.len();
         self.raw.push(RawScope {
             kind,
             key,
             parent,
+            private,
             params: Vec::new(),
             usage: HashMap::new(),
             order: Vec::new(),
@@ -162,11 +197,12 @@ impl Builder {
     fn params(&mut self, params: &Parameters) -> Result<(), SyntaxError> {
         let all = params.args.iter().chain(params.vararg.iter()).chain(params.kwonly.iter()).chain(params.kwarg.iter());
         for p in all {
+            let name = self.mangled(&p.name);
             let scope = self.cur();
-            if scope.params.contains(&p.name) {
-                return Err(err(format!("duplicate argument '{}' in function definition", p.name), p.span));
+            if scope.params.contains(&name) {
+                return Err(err(format!("duplicate argument '{name}' in function definition"), p.span));
             }
-            scope.params.push(p.name.clone());
+            scope.params.push(name);
             let u = self.note(&p.name);
             u.bound = true;
             u.param = true;
@@ -195,6 +231,7 @@ impl Builder {
     fn declare(&mut self, names: &[String], span: Span, global: bool) -> Result<(), SyntaxError> {
         let kind = self.cur().kind;
         for name in names {
+            let name = &self.mangled(name);
             if !global && kind == ScopeKind::Module {
                 return Err(err("nonlocal declaration not allowed at module level".into(), span));
             }
@@ -262,7 +299,7 @@ impl Builder {
                 f.decorators.iter().try_for_each(|d| self.expr(d))?;
                 self.param_defaults(&f.params)?;
                 self.bind(&f.name);
-                self.push(ScopeKind::Function, key(f));
+                self.push(ScopeKind::Function, key(f), None);
                 self.params(&f.params)?;
                 self.stmts(&f.body)?;
                 self.pop();
@@ -273,7 +310,7 @@ impl Builder {
                 c.bases.iter().try_for_each(|b| self.expr(b))?;
                 c.keywords.iter().try_for_each(|k| self.expr(&k.value))?;
                 self.bind(&c.name);
-                self.push(ScopeKind::Class, key(c));
+                self.push(ScopeKind::Class, key(c), Some(&c.name));
                 self.stmts(&c.body)?;
                 self.pop();
                 Ok(())
@@ -358,7 +395,7 @@ impl Builder {
         if let Some(first) = generators.first() {
             self.expr(&first.iter)?;
         }
-        self.push(ScopeKind::Comprehension, node);
+        self.push(ScopeKind::Comprehension, node, None);
         self.cur().params.push(".0".to_string());
         {
             let u = self.note(".0");
@@ -437,7 +474,7 @@ impl Builder {
             }
             ExprKind::Lambda { params, body } => {
                 self.param_defaults(params)?;
-                self.push(ScopeKind::Function, key(e));
+                self.push(ScopeKind::Function, key(e), None);
                 self.params(params)?;
                 self.expr(body)?;
                 self.pop();
@@ -450,6 +487,9 @@ impl Builder {
             ExprKind::Yield(v) => v.iter().try_for_each(|e| self.expr(e)),
             ExprKind::NamedExpr { target, value } => {
                 self.expr(value)?;
+                // Comprehensions mangle with their enclosing scope's class, so one
+                // spelling serves every scope the loop below touches.
+                let target = &self.mangled(target);
                 // The target binds in the nearest scope that is not a comprehension.
                 let saved = self.stack.clone();
                 while self.raw[*self.stack.last().unwrap()].kind == ScopeKind::Comprehension {
@@ -485,7 +525,7 @@ impl Builder {
 /// Runs scope analysis over a whole module.
 pub fn analyze(module: &Module) -> Result<ScopeTable, SyntaxError> {
     let mut b = Builder { raw: Vec::new(), stack: Vec::new() };
-    b.push(ScopeKind::Module, key(module));
+    b.push(ScopeKind::Module, key(module), None);
     b.stmts(&module.body)?;
     b.pop();
     let mut scopes = HashMap::new();

@@ -174,9 +174,35 @@ fn special_attr(vm: &mut Vm, obj: &Value, name: &str) -> PyResult<Option<Value>>
         ("__dict__", Value::Instance(inst)) => {
             let d = crate::dict::Dict::new();
             for (k, v) in inst.dict.lock().iter() {
+                // An exception's `args` is a slot in CPython, not an instance attribute.
+                if !(inst.exc.is_some() && k == "args") {
+                    d.set_str(k, v.clone());
+                }
+            }
+            Value::Dict(Arc::new(d))
+        }
+        ("__dict__", Value::Class(c)) => {
+            // A snapshot (CPython returns a read-only live view, a mappingproxy).
+            let d = crate::dict::Dict::new();
+            for (k, v) in c.dict.read().iter() {
                 d.set_str(k, v.clone());
             }
             Value::Dict(Arc::new(d))
+        }
+        // Attributes assigned to a function (`f.__name__ = ...` included) win.
+        (_, Value::Function(f)) if f.dict.lock().contains(name) => {
+            f.dict.lock().get(name).cloned().unwrap_or(Value::None)
+        }
+        ("__kwdefaults__", Value::Function(f)) => {
+            if f.kwdefaults.is_empty() {
+                Value::None
+            } else {
+                let d = crate::dict::Dict::new();
+                for (k, v) in &f.kwdefaults {
+                    d.set_str(k, v.clone());
+                }
+                Value::Dict(Arc::new(d))
+            }
         }
         ("__name__", Value::Function(f)) => Value::str(f.name.to_string()),
         ("__qualname__", Value::Function(f)) => Value::str(f.qualname.to_string()),

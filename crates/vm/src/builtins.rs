@@ -99,10 +99,29 @@ pub fn install(ns: &Dict) {
         ("dir", builtin_dir),
         ("__build_class__", crate::call::build_class),
         ("__import__", builtin_import),
+        ("exit", builtin_exit),
+        ("quit", builtin_exit),
     ];
     for (name, f) in funcs {
         ns.set_str(name, builtin(name, *f));
     }
+}
+
+/// `exit(code=None)` and `quit(code=None)`, which CPython's `site` module adds: they
+/// raise `SystemExit(code)`.
+fn builtin_exit(_vm: &mut Vm, mut args: Args) -> PyResult<Value> {
+    let code = args.take_kw("code");
+    if let Some((name, _)) = args.kw.first() {
+        return Err(type_error(format!("Quitter.__call__() got an unexpected keyword argument '{name}'")));
+    }
+    if args.pos.len() + usize::from(code.is_some()) > 1 {
+        return Err(type_error(format!(
+            "Quitter.__call__() takes from 1 to 2 positional arguments but {} were given",
+            args.pos.len() + 1
+        )));
+    }
+    let code = code.or_else(|| args.pos.pop()).unwrap_or(Value::None);
+    Err(crate::errors::new_exception("SystemExit", vec![code]))
 }
 
 /// The `__build_class__` builtin, for `LoadBuildClass`.
@@ -113,7 +132,7 @@ pub fn build_class_builtin() -> Value {
 
 fn register_object_methods() {
     let t = types();
-    crate::methods::add_method(&t.object, "__init__", |_, _| Ok(Value::None));
+    crate::methods::add_method(&t.object, "__init__", crate::call::object_init);
     crate::methods::add_method(&t.base_exception, "__init__", |_, args| {
         if let Some(Value::Instance(inst)) = args.pos.first() {
             inst.set_attr("args", Value::tuple(args.pos[1..].to_vec()));
@@ -365,6 +384,10 @@ fn builtin_reversed(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let items = match v {
         Value::List(_) | Value::Tuple(_) | Value::Str(_) | Value::Range(_) => protocol::collect(vm, v)?,
         Value::Dict(d) => d.keys(),
+        Value::Native(_) => match crate::object::downcast::<crate::methods::collections::DictView>(v) {
+            Some(view) => view.items(),
+            None => return Err(type_error(format!("'{}' object is not reversible", type_name(v)))),
+        },
         Value::Instance(inst) => {
             if let Some(f) = inst.class.lookup("__reversed__") {
                 return vm.call(&f, Args::new(vec![v.clone()]));

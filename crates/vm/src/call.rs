@@ -165,6 +165,9 @@ pub fn instantiate(vm: &mut Vm, cls: &Arc<Class>, args: Args) -> PyResult<Value>
         run_init(vm, cls, &inst, args)?;
         return Ok(inst);
     }
+    if let Some(new) = user_new(cls) {
+        return instantiate_with_new(vm, cls, new, args);
+    }
     let inst = Arc::new(Instance::new(cls.clone()));
     if cls.kind == TypeKind::Exception {
         inst.set_attr("args", Value::tuple(args.pos.clone()));
@@ -174,8 +177,125 @@ pub fn instantiate(vm: &mut Vm, cls: &Arc<Class>, args: Args) -> PyResult<Value>
     Ok(value)
 }
 
+/// `object.__new__`, the builtin stored in `object`'s dict (one shared value, so that
+/// [`user_new`] can tell it apart from a class's own `__new__`).
+pub fn object_new_builtin() -> Value {
+    static B: std::sync::OnceLock<Value> = std::sync::OnceLock::new();
+    B.get_or_init(|| crate::builtins::builtin("__new__", object_new)).clone()
+}
+
+/// The `__new__` a user class defines (or inherits from a user class), unwrapped from
+/// its implicit `staticmethod`; `None` when only `object.__new__` applies.
+fn user_new(cls: &Arc<Class>) -> Option<Value> {
+    let new = cls.lookup("__new__")?;
+    if let (Value::Builtin(a), Value::Builtin(b)) = (&new, &object_new_builtin()) {
+        if Arc::ptr_eq(a, b) {
+            return None;
+        }
+    }
+    match crate::object::downcast::<crate::object::DescriptorObj>(&new) {
+        Some(d) => match &*d.desc.read() {
+            crate::object::Descriptor::Static(f) => Some(f.clone()),
+            _ => Some(new.clone()),
+        },
+        None => Some(new),
+    }
+}
+
+/// `cls(*args)` for a class with its own `__new__`: as CPython's `type.__call__`, calls
+/// `__new__(cls, *args)`, then `__init__` only if the result is an instance of `cls`.
+fn instantiate_with_new(vm: &mut Vm, cls: &Arc<Class>, new: Value, args: Args) -> PyResult<Value> {
+    let mut new_args = Args::new(Vec::with_capacity(args.pos.len() + 1));
+    new_args.pos.push(Value::Class(cls.clone()));
+    new_args.pos.extend(args.pos.iter().cloned());
+    new_args.kw = args.kw.clone();
+    let obj = vm.call(&new, new_args)?;
+    if let Value::Instance(inst) = &obj {
+        if inst.class.is_subclass(cls) {
+            let obj_cls = inst.class.clone();
+            run_init(vm, &obj_cls, &obj, args)?;
+        }
+    }
+    Ok(obj)
+}
+
+/// Whether `v` is `object.__init__` itself.
+fn is_object_init(v: &Value) -> bool {
+    match (v, types().object.dict.read().get("__init__")) {
+        (Value::Builtin(a), Some(Value::Builtin(b))) => Arc::ptr_eq(a, b),
+        _ => false,
+    }
+}
+
+/// `object.__init__(self, *args)`: does nothing, but rejects surplus arguments as
+/// CPython does: when the class overrides `__init__` (a stray `super().__init__(x)`),
+/// or when it overrides neither `__init__` nor `__new__` (`A(1)` for an empty class).
+pub fn object_init(_vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let Some(this) = args.pos.first() else {
+        return Err(type_error("descriptor '__init__' of 'object' object needs an argument"));
+    };
+    if args.pos.len() > 1 || !args.kw.is_empty() {
+        let cls = crate::protocol::class_of(this);
+        if !cls.lookup("__init__").is_some_and(|i| is_object_init(&i)) {
+            return Err(type_error("object.__init__() takes exactly one argument (the instance to initialize)"));
+        }
+        if user_new(&cls).is_none() {
+            return Err(type_error(format!(
+                "{}.__init__() takes exactly one argument (the instance to initialize)",
+                cls.name
+            )));
+        }
+    }
+    Ok(Value::None)
+}
+
+/// `object.__new__(cls, *args)`: a new, empty instance of `cls`, with CPython's checks
+/// for surplus arguments.
+fn object_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let cls = match args.pos.first() {
+        None => return Err(type_error("object.__new__(): not enough arguments")),
+        Some(Value::Class(c)) => c.clone(),
+        Some(other) => {
+            let t = crate::ops::type_name(other);
+            return Err(type_error(format!("object.__new__(X): X is not a type object ({t})")));
+        }
+    };
+    if !matches!(cls.kind, TypeKind::Object | TypeKind::Exception) {
+        return Err(type_error(format!("object.__new__({0}) is not safe, use {0}.__new__()", cls.name)));
+    }
+    let rest = args.pos[1..].to_vec();
+    if cls.kind == TypeKind::Exception {
+        // BaseException.__new__ keeps the arguments as `args`.
+        let inst = Instance::new(cls.clone());
+        inst.set_attr("args", Value::tuple(rest));
+        return Ok(Value::Instance(Arc::new(inst)));
+    }
+    if !rest.is_empty() || !args.kw.is_empty() {
+        if user_new(&cls).is_some() {
+            return Err(type_error("object.__new__() takes exactly one argument (the type to instantiate)"));
+        }
+        if cls.lookup("__init__").is_none_or(|i| is_object_init(&i)) {
+            return Err(type_error(format!("{}() takes no arguments", cls.name)));
+        }
+    }
+    if let Some(native_new) = cls.lookup("__gilvm_new__") {
+        let mut a = Args::new(vec![Value::Class(cls.clone())]);
+        a.pos.extend(rest);
+        a.kw = args.kw;
+        return vm.call(&native_new, a);
+    }
+    Ok(Value::Instance(Arc::new(Instance::new(cls))))
+}
+
 fn run_init(vm: &mut Vm, cls: &Arc<Class>, inst: &Value, mut args: Args) -> PyResult<()> {
     match cls.lookup("__init__") {
+        // Only `object.__init__`: surplus arguments are an error unless `__new__` takes
+        // them (CPython reports it from `object.__new__`).
+        Some(init) if is_object_init(&init) => {
+            if (!args.pos.is_empty() || !args.kw.is_empty()) && user_new(cls).is_none() {
+                return Err(type_error(format!("{}() takes no arguments", cls.name)));
+            }
+        }
         Some(init) => {
             args.pos.insert(0, inst.clone());
             let r = vm.call(&init, args)?;

@@ -7,6 +7,7 @@ use crate::sync::Mutex;
 
 use crate::dict::Dict;
 use crate::errors::{runtime_error, type_error, PyResult};
+use crate::methods::collections::{DictView, ViewKind};
 use crate::object::Args;
 use crate::ops::type_name;
 use crate::protocol::truthy;
@@ -41,11 +42,13 @@ pub enum IterState {
         s: Arc<PyStr>,
         pos: usize,
     },
-    /// Dict keys by position; errors if the dict changes size.
+    /// A dict (or one of its views) by position: keys, values or `(key, value)` items.
+    /// Errors if the dict changes size, as CPython's `dictiter_iternext*` do.
     DictKeys {
         dict: Arc<Dict>,
         idx: usize,
         len: usize,
+        kind: ViewKind,
     },
     /// A live set by table slot; errors if the set changes size (as CPython's
     /// `setiter_iternext`, the error repeats on every later call).
@@ -82,6 +85,11 @@ pub enum IterState {
     Exhausted,
 }
 
+/// A live iterator over a dict view.
+pub fn dict_iter_state(view: &DictView) -> IterState {
+    IterState::DictKeys { dict: view.dict.clone(), idx: 0, len: view.dict.len(), kind: view.kind }
+}
+
 pub fn new_iter(state: IterState) -> Value {
     Value::Iter(Arc::new(IterObj { state: Mutex::new(state) }))
 }
@@ -94,7 +102,7 @@ pub fn get_iter(vm: &mut Vm, v: &Value) -> PyResult<Value> {
         Value::Tuple(t) => IterState::Tuple { tuple: t.clone(), idx: 0 },
         Value::Range(r) => IterState::Range { cur: r.start, stop: r.stop, step: r.step },
         Value::Str(s) => IterState::Str { s: s.clone(), pos: 0 },
-        Value::Dict(d) => IterState::DictKeys { dict: d.clone(), idx: 0, len: d.len() },
+        Value::Dict(d) => IterState::DictKeys { dict: d.clone(), idx: 0, len: d.len(), kind: ViewKind::Keys },
         Value::Set(s) => IterState::SetKeys { set: s.clone(), pos: 0, used: s.len() },
         Value::Instance(inst) => {
             if let Some(f) = inst.class.lookup("__iter__") {
@@ -115,8 +123,8 @@ pub fn get_iter(vm: &mut Vm, v: &Value) -> PyResult<Value> {
                 return Err(not_iterable(v));
             }
         }
-        Value::Native(_) => match crate::methods::collections::view_items(v) {
-            Some(items) => IterState::Values { items, idx: 0 },
+        Value::Native(_) => match crate::object::downcast::<DictView>(v) {
+            Some(view) => dict_iter_state(view),
             None => return native_iter(vm, v),
         },
         _ => return Err(not_iterable(v)),
@@ -221,7 +229,7 @@ fn next_builtin(vm: &mut Vm, obj: &IterObj) -> PyResult<Option<Value>> {
                 None => Ok(None),
             }
         }
-        IterState::DictKeys { dict, idx, len } => {
+        IterState::DictKeys { dict, idx, len, kind } => {
             let map = dict.map.lock();
             if map.len() != *len {
                 drop(map);
@@ -229,10 +237,14 @@ fn next_builtin(vm: &mut Vm, obj: &IterObj) -> PyResult<Option<Value>> {
                 return Err(runtime_error("dictionary changed size during iteration"));
             }
             match map.get_index(*idx) {
-                Some((k, _)) => {
-                    let v = k.key.clone();
+                Some((k, v)) => {
+                    let item = match kind {
+                        ViewKind::Keys => k.key.clone(),
+                        ViewKind::Values => v.clone(),
+                        ViewKind::Items => Value::tuple(vec![k.key.clone(), v.clone()]),
+                    };
                     *idx += 1;
-                    Ok(Some(v))
+                    Ok(Some(item))
                 }
                 None => Ok(None),
             }

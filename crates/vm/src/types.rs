@@ -119,6 +119,7 @@ pub fn types() -> &'static Types {
 
 fn build() -> Types {
     let object = new_class("object", None, TypeKind::Object, "builtins");
+    object.dict.write().insert(crate::value::intern("__new__"), crate::call::object_new_builtin());
     let mk = |name: &str, kind: TypeKind| new_class(name, Some(object.clone()), kind, "builtins");
     let int = mk("int", TypeKind::Int);
     let base_exception = mk("BaseException", TypeKind::Exception);

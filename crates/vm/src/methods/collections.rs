@@ -29,12 +29,6 @@ pub fn register(t: &Types) {
     dict::register(&t.dict);
 }
 
-/// The current items of a dict view (`dict_keys`, ...), or `None` for other values.
-/// `iter()` uses it to iterate views.
-pub fn view_items(v: &Value) -> Option<Vec<Value>> {
-    dict::view_items(v)
-}
-
 /// An integer argument such as `list.pop`'s index: ints, bools and `__index__` objects.
 pub(crate) fn index_arg(vm: &mut Vm, v: &Value) -> PyResult<i64> {
     match v {

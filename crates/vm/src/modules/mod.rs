@@ -12,6 +12,7 @@ use crate::vm::Vm;
 pub mod math;
 pub mod mt;
 pub mod random;
+pub mod string;
 pub mod sys;
 pub mod time;
 
@@ -35,6 +36,7 @@ pub fn import(vm: &mut Vm, name: &str) -> PyResult<Value> {
         "time" => time::create(),
         "math" => math::create(),
         "random" => random::create(),
+        "string" => string::create(),
         _ => return Err(module_not_found(name)),
     };
     vm.interp.modules.lock().insert(name.to_string(), module.clone());

@@ -20,11 +20,15 @@ pub fn create() -> Value {
             ("randint", randint),
             ("randrange", randrange),
             ("choice", choice),
+            ("choices", choices),
             ("shuffle", shuffle),
             ("uniform", uniform),
             ("sample", sample),
             ("getrandbits", getrandbits),
             ("gauss", gauss),
+            ("normalvariate", normalvariate),
+            ("expovariate", expovariate),
+            ("triangular", triangular),
         ],
     )
     .0
@@ -108,6 +112,98 @@ fn choice(vm: &mut Vm, args: Args) -> PyResult<Value> {
     crate::protocol::getitem(vm, seq, &Value::Int(i as i64))
 }
 
+/// `random.choices(population, weights=None, *, cum_weights=None, k=1)`, drawing the
+/// same numbers as `Lib/random.py` (one `random()` per pick, then a bisection).
+fn choices(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
+    let cum_weights = args.take_kw("cum_weights").filter(|v| !matches!(v, Value::None));
+    let k = match args.take_kw("k") {
+        Some(v) => int_arg(&v)?,
+        None => BigInt::from(1),
+    };
+    let weights = match args.take_kw("weights") {
+        Some(w) => Some(w),
+        None => args.pos.get(1).cloned(),
+    }
+    .filter(|v| !matches!(v, Value::None));
+    if let Some((name, _)) = args.kw.first() {
+        return Err(type_error(format!("Random.choices() got an unexpected keyword argument '{name}'")));
+    }
+    let Some(population) = args.pos.first().cloned() else {
+        return Err(type_error("Random.choices() missing 1 required positional argument: 'population'"));
+    };
+    if args.pos.len() > 2 {
+        return Err(type_error(format!(
+            "Random.choices() takes from 2 to 3 positional arguments but {} were given",
+            args.pos.len() + 1
+        )));
+    }
+    let n = crate::protocol::len(vm, &population)?;
+    // A negative k gives an empty list, as `range(k)` would.
+    let k = usize::try_from(k).unwrap_or(0);
+    let cum: Option<Vec<f64>> = match (weights, cum_weights) {
+        (Some(_), Some(_)) => return Err(type_error("Cannot specify both weights and cumulative weights")),
+        (None, None) => None,
+        (Some(w), None) => {
+            if matches!(w, Value::Int(_) | Value::BigInt(_)) {
+                return Err(type_error(format!(
+                    "The number of choices must be a keyword argument: k={}",
+                    crate::protocol::repr(vm, &w)?
+                )));
+            }
+            let mut total = 0.0;
+            let mut acc = Vec::new();
+            for v in crate::protocol::collect(vm, &w)? {
+                total += float_arg(&v, "")?;
+                acc.push(total);
+            }
+            Some(acc)
+        }
+        (None, Some(c)) => {
+            let items = crate::protocol::collect(vm, &c)?;
+            Some(items.iter().map(|v| float_arg(v, "")).collect::<PyResult<_>>()?)
+        }
+    };
+    let mut out = Vec::with_capacity(k.min(1 << 20));
+    match cum {
+        None => {
+            for _ in 0..k {
+                let i = (with_rng(vm, |r| r.random()) * n as f64).floor() as i64;
+                out.push(crate::protocol::getitem(vm, &population, &Value::Int(i))?);
+            }
+        }
+        Some(cum) => {
+            if cum.len() != n {
+                return Err(value_error("The number of weights does not match the population"));
+            }
+            let total = cum.last().copied().unwrap_or(0.0);
+            if total.is_nan() || total <= 0.0 {
+                if total.is_nan() {
+                    return Err(value_error("Total of weights must be finite"));
+                }
+                return Err(value_error("Total of weights must be greater than zero"));
+            }
+            if !total.is_finite() {
+                return Err(value_error("Total of weights must be finite"));
+            }
+            for _ in 0..k {
+                let x = with_rng(vm, |r| r.random()) * total;
+                // bisect_right(cum, x, 0, n - 1)
+                let (mut lo, mut hi) = (0, n - 1);
+                while lo < hi {
+                    let mid = (lo + hi) / 2;
+                    if x < cum[mid] {
+                        hi = mid;
+                    } else {
+                        lo = mid + 1;
+                    }
+                }
+                out.push(crate::protocol::getitem(vm, &population, &Value::Int(lo as i64))?);
+            }
+        }
+    }
+    Ok(Value::list(out))
+}
+
 fn shuffle(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let Some(Value::List(l)) = args.pos.first() else {
         return Err(type_error("shuffle() needs a list"));
@@ -170,4 +266,45 @@ fn gauss(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let mu = args.pos.first().map(|v| float_arg(v, "")).transpose()?.unwrap_or(0.0);
     let sigma = args.pos.get(1).map(|v| float_arg(v, "")).transpose()?.unwrap_or(1.0);
     Ok(Value::Float(with_rng(vm, |r| r.gauss(mu, sigma))))
+}
+
+fn normalvariate(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let mu = args.pos.first().map(|v| float_arg(v, "")).transpose()?.unwrap_or(0.0);
+    let sigma = args.pos.get(1).map(|v| float_arg(v, "")).transpose()?.unwrap_or(1.0);
+    Ok(Value::Float(with_rng(vm, |r| r.normalvariate(mu, sigma))))
+}
+
+/// `random.expovariate(lambd)`: `-log(1.0 - random()) / lambd`, as in 3.11.
+fn expovariate(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let Some(lambd) = args.pos.first() else {
+        return Err(type_error("Random.expovariate() missing 1 required positional argument: 'lambd'"));
+    };
+    let lambd = float_arg(lambd, "")?;
+    let u = with_rng(vm, |r| r.random());
+    if lambd == 0.0 {
+        return Err(crate::errors::zero_division("float division by zero"));
+    }
+    Ok(Value::Float(-(1.0 - u).ln() / lambd))
+}
+
+/// `random.triangular(low=0.0, high=1.0, mode=None)`.
+fn triangular(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let mut low = args.pos.first().map(|v| float_arg(v, "")).transpose()?.unwrap_or(0.0);
+    let mut high = args.pos.get(1).map(|v| float_arg(v, "")).transpose()?.unwrap_or(1.0);
+    let mode = match args.pos.get(2) {
+        None | Some(Value::None) => None,
+        Some(v) => Some(float_arg(v, "")?),
+    };
+    let mut u = with_rng(vm, |r| r.random());
+    let mut c = match mode {
+        None => 0.5,
+        Some(_) if high == low => return Ok(Value::Float(low)),
+        Some(m) => (m - low) / (high - low),
+    };
+    if u > c {
+        u = 1.0 - u;
+        c = 1.0 - c;
+        std::mem::swap(&mut low, &mut high);
+    }
+    Ok(Value::Float(low + (high - low) * (u * c).sqrt()))
 }

@@ -402,10 +402,6 @@ fn plain_repr(v: &Value) -> String {
     }
 }
 
-pub(super) fn view_items(v: &Value) -> Option<Vec<Value>> {
-    downcast::<DictView>(v).map(|view| view.items())
-}
-
 /// `len()` of a dict view, or `None` for other values.
 pub fn view_len(v: &Value) -> Option<usize> {
     downcast::<DictView>(v).map(|view| view.dict.len())
@@ -477,7 +473,7 @@ fn view_contains_method(vm: &mut Vm, args: Args) -> PyResult<Value> {
 fn view_iter_method(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let view = view_this(&args, "__iter__")?;
     let _ = vm;
-    Ok(crate::iter::new_iter(crate::iter::IterState::Values { items: view.items(), idx: 0 }))
+    Ok(crate::iter::new_iter(crate::iter::dict_iter_state(view)))
 }
 
 fn view_isdisjoint(vm: &mut Vm, args: Args) -> PyResult<Value> {
