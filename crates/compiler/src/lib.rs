@@ -4,6 +4,7 @@
 //! `expr.rs` for expressions) then walks the same tree. The instruction set lives in
 //! `bytecode.rs`, documented opcode by opcode with its stack effect.
 
+mod blocks;
 pub mod bytecode;
 mod compile;
 pub mod dis;
