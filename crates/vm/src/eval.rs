@@ -790,10 +790,22 @@ fn call_from_stack(vm: &mut Vm, argc: u32) -> PyResult<Option<Value>> {
     call_value(vm, callee, Args::new(pos))
 }
 
-/// `len(x)` and `list.append(x)` (as a method call: callee, receiver, item) without
-/// building `Args`; `None` when the call is not one of them.
+/// `str(x)`, `len(x)` and `list.append(x)` (as a method call: callee, receiver, item)
+/// without building `Args`; `None` when the call is not one of them.
 #[inline]
 fn call_fast_builtin(vm: &mut Vm, callee_slot: usize, n: usize) -> PyResult<Option<Value>> {
+    if let (1, Value::Class(cls)) = (n, &vm.stack[callee_slot]) {
+        // `str(x)`: the built-in class itself, not a subclass or a shadowing name.
+        if Arc::ptr_eq(cls, &crate::types::types().str) {
+            let arg = vm.stack.pop().expect("one argument");
+            vm.stack.pop();
+            return Ok(Some(match arg {
+                Value::Str(_) => arg,
+                other => Value::str(protocol::str(vm, &other)?),
+            }));
+        }
+        return Ok(None);
+    }
     let Value::Builtin(b) = &vm.stack[callee_slot] else { return Ok(None) };
     let fast = &vm.interp.fast;
     if n == 1 && fast.len.as_ref().is_some_and(|f| Arc::ptr_eq(f, b)) {
