@@ -184,19 +184,7 @@ fn display_width(line: &str, chars: usize) -> usize {
 }
 
 fn is_wide(c: char) -> bool {
-    let cp = c as u32;
-    cp >= 0x1100
-        && WIDE_RANGES
-            .binary_search_by(|&(lo, hi)| {
-                if hi < cp {
-                    std::cmp::Ordering::Less
-                } else if lo > cp {
-                    std::cmp::Ordering::Greater
-                } else {
-                    std::cmp::Ordering::Equal
-                }
-            })
-            .is_ok()
+    c as u32 >= 0x1100 && crate::methods::str::unicode::in_table(WIDE_RANGES, c)
 }
 
 /// Code points whose `unicodedata.east_asian_width` is `W` or `F` (Unicode 14.0, as in

@@ -60,6 +60,21 @@ pub enum PercentNum {
 /// `unsupported format character 'z' (0x7a) at index 3`. Unlike CPython, which only
 /// notices a bad specifier when it reaches it, these are reported before any argument
 /// is consumed.
+impl PercentFlags {
+    /// Records flag character `c` (`-`, `+`, space, `#`, `0`); false if `c` is not a flag.
+    pub fn set(&mut self, c: char) -> bool {
+        match c {
+            '-' => self.minus = true,
+            '+' => self.plus = true,
+            ' ' => self.space = true,
+            '#' => self.alternate = true,
+            '0' => self.zero = true,
+            _ => return false,
+        }
+        true
+    }
+}
+
 pub fn parse_percent(fmt: &str) -> Result<Vec<PercentPiece>, String> {
     let chars: Vec<char> = fmt.chars().collect();
     let n = chars.len();
@@ -99,13 +114,8 @@ pub fn parse_percent(fmt: &str) -> Result<Vec<PercentPiece>, String> {
         }
         let mut flags = PercentFlags::default();
         while i < n {
-            match chars[i] {
-                '-' => flags.minus = true,
-                '+' => flags.plus = true,
-                ' ' => flags.space = true,
-                '#' => flags.alternate = true,
-                '0' => flags.zero = true,
-                _ => break,
+            if !flags.set(chars[i]) {
+                break;
             }
             i += 1;
         }

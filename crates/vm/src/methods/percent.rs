@@ -109,13 +109,8 @@ fn parse_spec(
     let mut flags = PercentFlags::default();
     while let Some(c) = cur.take() {
         ch = c;
-        match c {
-            '-' => flags.minus = true,
-            '+' => flags.plus = true,
-            ' ' => flags.space = true,
-            '#' => flags.alternate = true,
-            '0' => flags.zero = true,
-            _ => break,
+        if !flags.set(c) {
+            break;
         }
     }
     let mut width = None;

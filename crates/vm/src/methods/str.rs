@@ -17,7 +17,7 @@ mod fmt;
 mod search;
 mod tables;
 mod translate;
-mod unicode;
+pub(crate) mod unicode;
 
 use std::cell::RefCell;
 use std::sync::{Arc, Weak};

@@ -38,7 +38,7 @@ pub(super) fn register(cls: &Arc<Class>) {
 }
 
 /// Whether `c` falls in one of the sorted, inclusive `ranges`.
-fn in_table(ranges: &[(u32, u32)], c: char) -> bool {
+pub(crate) fn in_table(ranges: &[(u32, u32)], c: char) -> bool {
     let cp = c as u32;
     ranges
         .binary_search_by(|&(lo, hi)| {
