@@ -205,6 +205,8 @@ pub enum Instr {
     /// `LoadFast(local)` + `StoreAttr(name)`: pops value; sets `local.name = value`, then
     /// skips the `StoreAttr`.
     StoreFastAttr(u16, u16),
+    /// `LoadFast(local)` + `LoadConst(k)`: pushes both, then skips the `LoadConst`.
+    LoadFastConst(u16, u16),
 }
 
 impl Instr {
@@ -268,6 +270,7 @@ impl Instr {
             WithExceptStart => 1,
             LoadFastAttr(..) => 1,
             StoreFastAttr(..) => -1,
+            LoadFastConst(..) => 2,
         }
     }
 
@@ -368,6 +371,7 @@ impl Instr {
             WithExceptStart => "WITH_EXCEPT_START",
             LoadFastAttr(..) => "LOAD_FAST_ATTR",
             StoreFastAttr(..) => "STORE_FAST_ATTR",
+            LoadFastConst(..) => "LOAD_FAST_CONST",
         }
     }
 }

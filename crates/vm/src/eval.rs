@@ -167,6 +167,15 @@ pub fn run(vm: &mut Vm, entry_depth: usize) -> PyResult<Value> {
                     }
                 }
             }
+            Instr::LoadFastConst(local, k) => {
+                let v = vm.stack[base + local as usize].clone();
+                if let Value::Unbound = v {
+                    fail!(unbound_local(&code.co.varnames[local as usize]));
+                }
+                vm.stack.push(v);
+                vm.stack.push(code.consts[k as usize].clone());
+                ip += 1;
+            }
             Instr::StoreFastAttr(local, name) => {
                 let stored = match &vm.stack[base + local as usize] {
                     Value::Instance(inst)

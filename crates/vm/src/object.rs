@@ -375,11 +375,11 @@ fn fuse_pairs(code: &[gilvm_compiler::Instr]) -> Box<[gilvm_compiler::Instr]> {
     let mut out = code.to_vec();
     for (k, pair) in code.windows(2).enumerate() {
         let LoadFast(local) = pair[0] else { continue };
+        let pack = |arg: u32| u16::try_from(local).ok().zip(u16::try_from(arg).ok());
         let fused = match pair[1] {
-            LoadAttr(name) => u16::try_from(local).ok().zip(u16::try_from(name).ok()).map(|(l, n)| LoadFastAttr(l, n)),
-            StoreAttr(name) => {
-                u16::try_from(local).ok().zip(u16::try_from(name).ok()).map(|(l, n)| StoreFastAttr(l, n))
-            }
+            LoadAttr(name) => pack(name).map(|(l, n)| LoadFastAttr(l, n)),
+            StoreAttr(name) => pack(name).map(|(l, n)| StoreFastAttr(l, n)),
+            LoadConst(c) => pack(c).map(|(l, c)| LoadFastConst(l, c)),
             _ => None,
         };
         if let Some(instr) = fused {
