@@ -8,16 +8,14 @@
 //! strings linear.
 //!
 //! Submodules: `search` (find/count/split/replace/join), `unicode` (case mapping and the
-//! `is*` predicates, over tables generated from python3.11 in `tables` and
-//! `case_tables`), `fmt` (`str.format` and `format()`), `translate` (`translate` and
-//! `maketrans`). printf-style `%` lives in `methods/percent.rs`.
+//! `is*` predicates, over tables generated from python3.11 in `unicode_data`), `fmt`
+//! (`str.format` and `format()`), `translate` (`translate` and `maketrans`). printf-style `%` lives in `methods/percent.rs`.
 
-mod case_tables;
 mod fmt;
 mod search;
-mod tables;
 mod translate;
 pub(crate) mod unicode;
+mod unicode_data;
 
 use std::cell::RefCell;
 use std::sync::{Arc, Weak};

@@ -4,11 +4,11 @@
 //! properties, which are what CPython uses (corrected by `CASE_OVERRIDES` where Rust's
 //! Unicode is newer than python3.11's 14.0); titlecase, case folding and the categories
 //! behind `isalpha`, `isdecimal`, `isidentifier`, ... come from the generated tables in
-//! `tables.rs` and `case_tables.rs`.
+//! `unicode_data` (see `unicode_data/generate.py`).
 
 use std::sync::Arc;
 
-use super::{case_tables, tables};
+use super::unicode_data;
 use super::{is_space, new_str, this_n, Arity};
 use crate::errors::PyResult;
 use crate::methods::add_method;
@@ -62,7 +62,7 @@ pub(super) fn is_alpha(c: char) -> bool {
     if c.is_ascii() {
         c.is_ascii_alphabetic()
     } else {
-        in_table(tables::ALPHA, c)
+        in_table(unicode_data::ALPHA, c)
     }
 }
 
@@ -72,8 +72,8 @@ pub(super) fn decimal_value(c: char) -> Option<u32> {
         return c.to_digit(10);
     }
     let cp = c as u32;
-    let i = tables::DECIMAL.partition_point(|&(_, hi)| hi < cp);
-    match tables::DECIMAL.get(i) {
+    let i = unicode_data::DECIMAL.partition_point(|&(_, hi)| hi < cp);
+    match unicode_data::DECIMAL.get(i) {
         Some(&(lo, _)) if lo <= cp => Some((cp - lo) % 10),
         _ => None,
     }
@@ -87,7 +87,7 @@ fn is_digit(c: char) -> bool {
     if c.is_ascii() {
         c.is_ascii_digit()
     } else {
-        in_table(tables::DIGIT, c)
+        in_table(unicode_data::DIGIT, c)
     }
 }
 
@@ -95,18 +95,18 @@ fn is_numeric(c: char) -> bool {
     if c.is_ascii() {
         c.is_ascii_digit()
     } else {
-        in_table(tables::NUMERIC, c)
+        in_table(unicode_data::NUMERIC, c)
     }
 }
 
 fn is_titlecase(c: char) -> bool {
-    !c.is_ascii() && in_table(case_tables::TITLECASE, c)
+    !c.is_ascii() && in_table(unicode_data::TITLECASE, c)
 }
 
 /// Python 3.11's case data for a char whose data changed in later Unicode versions.
 fn case_override(c: char) -> Option<&'static (u32, bool, bool, &'static str, &'static str)> {
     let cp = c as u32;
-    let table = case_tables::CASE_OVERRIDES;
+    let table = unicode_data::CASE_OVERRIDES;
     table.binary_search_by_key(&cp, |o| o.0).ok().map(|i| &table[i])
 }
 
@@ -148,7 +148,7 @@ fn is_case_ignorable(c: char) -> bool {
     if c.is_ascii() {
         matches!(c, '\'' | '.' | ':' | '^' | '`')
     } else {
-        in_table(case_tables::CASE_IGNORABLE, c)
+        in_table(unicode_data::CASE_IGNORABLE, c)
     }
 }
 
@@ -156,7 +156,7 @@ fn is_printable(c: char) -> bool {
     if c.is_ascii() {
         (' '..='~').contains(&c)
     } else {
-        in_table(tables::PRINTABLE, c)
+        in_table(unicode_data::PRINTABLE, c)
     }
 }
 
@@ -189,7 +189,7 @@ fn push_title(out: &mut String, c: char) {
     if c.is_ascii() {
         out.push(c.to_ascii_uppercase());
     } else {
-        match map_lookup(case_tables::TITLE_MAP, c) {
+        match map_lookup(unicode_data::TITLE_MAP, c) {
             Some(t) => out.push_str(t),
             None => push_upper(out, c),
         }
@@ -233,7 +233,7 @@ fn str_casefold(_vm: &mut Vm, mut args: Args) -> PyResult<Value> {
     }
     let mut out = String::with_capacity(s.as_str().len());
     for c in s.as_str().chars() {
-        match map_lookup(case_tables::CASEFOLD_MAP, c) {
+        match map_lookup(unicode_data::CASEFOLD_MAP, c) {
             Some(f) => out.push_str(f),
             None => push_lower_char(&mut out, c),
         }
@@ -334,18 +334,18 @@ fn str_isidentifier(_vm: &mut Vm, mut args: Args) -> PyResult<Value> {
     let Some(first) = chars.next() else {
         return Ok(Value::Bool(false));
     };
-    let start =
-        if first.is_ascii() { first == '_' || first.is_ascii_alphabetic() } else { in_table(tables::XID_START, first) };
-    let rest =
-        chars.all(
-            |c| {
-                if c.is_ascii() {
-                    c == '_' || c.is_ascii_alphanumeric()
-                } else {
-                    in_table(tables::XID_CONTINUE, c)
-                }
-            },
-        );
+    let start = if first.is_ascii() {
+        first == '_' || first.is_ascii_alphabetic()
+    } else {
+        in_table(unicode_data::XID_START, first)
+    };
+    let rest = chars.all(|c| {
+        if c.is_ascii() {
+            c == '_' || c.is_ascii_alphanumeric()
+        } else {
+            in_table(unicode_data::XID_CONTINUE, c)
+        }
+    });
     Ok(Value::Bool(start && rest))
 }
 
