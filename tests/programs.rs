@@ -11,7 +11,7 @@ use std::process::{Command, Stdio};
 use std::sync::mpsc;
 use std::time::Duration;
 
-use util::{gilvm_bin, hide_program_dir, run_program, run_with_timeout, Finished, RUN_TIMEOUT};
+use util::{gilvm_bin, hide_program_dir, mask_addresses, run_program, run_with_timeout, Finished, RUN_TIMEOUT};
 
 /// One snapshot per program: exit status, then stdout, then stderr.
 #[test]
@@ -27,8 +27,8 @@ fn describe(finished: &Finished, program: &Path) -> String {
     format!(
         "exit status: {}\n--- stdout ---\n{}--- stderr ---\n{}",
         finished.status_text(),
-        hide_program_dir(&finished.stdout, program),
-        hide_program_dir(&finished.stderr, program),
+        mask_addresses(&hide_program_dir(&finished.stdout, program)),
+        mask_addresses(&hide_program_dir(&finished.stderr, program)),
     )
 }
 

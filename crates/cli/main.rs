@@ -10,6 +10,10 @@ Examples:
   gilvm run prog.py arg1 arg2                  sys.argv == ['prog.py', 'arg1', 'arg2']
   gilvm run -c 'print(sum(range(10)))'         run a string of code
   gilvm run -u prog.py                         unbuffered stdout
+  gilvm run --stats programs/gil/cpu_bound.py  per-thread GIL statistics at exit
+  gilvm run --switch-interval 100 prog.py      offer the GIL every 100 instructions (Python 2)
+  gilvm run --switch-interval 1ms prog.py      1 ms time slices (CPython 3 uses 5ms)
+  gilvm run --gil off prog.py                  threads run bytecode in parallel (3.13t)
   gilvm dis prog.py                            show the bytecode, like python3 -m dis";
 
 /// gilvm: a Python-subset interpreter whose threads share a global interpreter lock.
@@ -31,6 +35,8 @@ enum Command {
         /// Force stdout to be unbuffered.
         #[arg(short = 'u')]
         unbuffered: bool,
+        #[command(flatten)]
+        sched: SchedArgs,
         /// The script to run (with -c, the first program argument instead).
         #[arg(value_name = "FILE", required_unless_present = "code")]
         file: Option<String>,
@@ -46,6 +52,74 @@ enum Command {
     },
 }
 
+/// How threads share the interpreter (see docs/gil.md).
+#[derive(clap::Args)]
+struct SchedArgs {
+    /// `on`: one thread runs bytecode at a time; `off`: threads run in parallel.
+    #[arg(long, value_enum, default_value_t = GilFlag::On)]
+    gil: GilFlag,
+    /// When the GIL holder offers the GIL: a number of instructions (100), or a time
+    /// slice with a unit (5ms; ns, us, ms, s). Default: 5ms, as in CPython 3.
+    #[arg(long, value_name = "N|TIME", value_parser = gilvm_sched::parse_switch_interval)]
+    switch_interval: Option<gilvm_sched::Policy>,
+    /// Where the GIL may change hands: `safe` (backward jumps and calls, like CPython
+    /// 3.10+) or `any` (between any two instructions, like Python 2).
+    #[arg(long, value_enum, default_value_t = PointsFlag::Safe)]
+    switch_points: PointsFlag,
+    /// Who gets a released GIL: `greedy` (whoever grabs it first) or `fair` (the
+    /// longest waiter).
+    #[arg(long, value_enum, default_value_t = HandoffFlag::Greedy)]
+    handoff: HandoffFlag,
+    /// Print per-thread GIL statistics to stderr at exit (`--stats=json` for tools).
+    #[arg(long, value_enum, value_name = "FORMAT", num_args = 0..=1, require_equals = true, default_missing_value = "text")]
+    stats: Option<StatsFlag>,
+}
+
+#[derive(Clone, Copy, clap::ValueEnum)]
+enum GilFlag {
+    On,
+    Off,
+}
+
+#[derive(Clone, Copy, clap::ValueEnum)]
+enum PointsFlag {
+    Safe,
+    Any,
+}
+
+#[derive(Clone, Copy, clap::ValueEnum)]
+enum HandoffFlag {
+    Greedy,
+    Fair,
+}
+
+#[derive(Clone, Copy, clap::ValueEnum)]
+enum StatsFlag {
+    Text,
+    Json,
+}
+
+impl SchedArgs {
+    fn config(&self) -> gilvm_sched::Config {
+        gilvm_sched::Config {
+            gil: matches!(self.gil, GilFlag::On),
+            policy: self.switch_interval.unwrap_or(gilvm_sched::Policy::Interval(gilvm_sched::DEFAULT_INTERVAL)),
+            switch_points: match self.switch_points {
+                PointsFlag::Safe => gilvm_sched::SwitchPoints::Safe,
+                PointsFlag::Any => gilvm_sched::SwitchPoints::Any,
+            },
+            handoff: match self.handoff {
+                HandoffFlag::Greedy => gilvm_sched::Handoff::Greedy,
+                HandoffFlag::Fair => gilvm_sched::Handoff::Fair,
+            },
+            stats: self.stats.map(|s| match s {
+                StatsFlag::Text => gilvm_sched::StatsFormat::Text,
+                StatsFlag::Json => gilvm_sched::StatsFormat::Json,
+            }),
+        }
+    }
+}
+
 fn main() -> ExitCode {
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
@@ -56,7 +130,8 @@ fn main() -> ExitCode {
         }
     };
     let status = match cli.command {
-        Command::Run { code, unbuffered, file, args } => {
+        Command::Run { code, unbuffered, sched, file, args } => {
+            let sched = sched.config();
             let source = match (code, file) {
                 (Some(code), file) => {
                     // With -c, a positional FILE is really the first program argument.
@@ -65,13 +140,13 @@ fn main() -> ExitCode {
                     all.extend(args.iter().cloned());
                     return finish(gilvm_vm::run(
                         gilvm_vm::Source::Code(code),
-                        gilvm_vm::RunOptions { args: all, unbuffered },
+                        gilvm_vm::RunOptions { args: all, unbuffered, sched },
                     ));
                 }
                 (None, Some(file)) => gilvm_vm::Source::File(file),
                 (None, None) => unreachable!("clap requires FILE unless -c is given"),
             };
-            gilvm_vm::run(source, gilvm_vm::RunOptions { args, unbuffered })
+            gilvm_vm::run(source, gilvm_vm::RunOptions { args, unbuffered, sched })
         }
         Command::Dis { file } => dis(&file),
     };

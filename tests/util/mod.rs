@@ -116,8 +116,22 @@ pub fn run_program(interpreter: &Path, interpreter_args: &[&str], program: &Path
     let dir = program.parent().expect("program has a directory");
     let name = program.file_name().expect("program has a file name");
     let mut command = Command::new(interpreter);
-    command.args(interpreter_args).arg(name).current_dir(dir);
+    command.args(interpreter_args).arg(name).args(test_args(program)).current_dir(dir);
     run_with_timeout(&mut command, RUN_TIMEOUT)
+}
+
+/// The header comment with which a program asks the tests to pass it arguments, e.g.
+/// `# gilvm-test-args: --check` for a program that prints timings unless asked not to.
+pub const TEST_ARGS_MARKER: &str = "# gilvm-test-args:";
+
+/// The arguments a program's header asks the tests to pass it (see [`TEST_ARGS_MARKER`]).
+pub fn test_args(program: &Path) -> Vec<String> {
+    let text = std::fs::read_to_string(program).unwrap_or_default();
+    text.lines()
+        .take_while(|line| line.starts_with('#'))
+        .find_map(|line| line.strip_prefix(TEST_ARGS_MARKER))
+        .map(|args| args.split_whitespace().map(str::to_string).collect())
+        .unwrap_or_default()
 }
 
 /// Replaces the program's absolute directory with `<dir>` (CPython-style tracebacks
@@ -154,4 +168,20 @@ pub fn python3_available(test_name: &str) -> bool {
             false
         }
     }
+}
+
+/// Replaces object addresses (`<function f at 0x7f...>`) with `at 0x...`: they change
+/// from run to run.
+pub fn mask_addresses(text: &str) -> String {
+    const AT: &str = " at 0x";
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(i) = rest.find(AT) {
+        out.push_str(&rest[..i]);
+        let digits = rest[i + AT.len()..].chars().take_while(|c| c.is_ascii_hexdigit()).count();
+        out.push_str(" at 0x...");
+        rest = &rest[i + AT.len() + digits..];
+    }
+    out.push_str(rest);
+    out
 }

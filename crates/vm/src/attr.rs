@@ -92,7 +92,11 @@ fn generic_getattr(vm: &mut Vm, obj: &Value, inst: &Arc<crate::object::Instance>
             }
         }
     }
-    if let Some(v) = inst.get_attr(name) {
+    let own = match crate::modules::thread::local_attrs(vm, obj, inst)? {
+        Some(local) => local.lock().get(name).cloned(),
+        None => inst.get_attr(name),
+    };
+    if let Some(v) = own {
         return Ok(v);
     }
     if let Some(attr) = class_attr {
@@ -372,7 +376,7 @@ fn object_getattribute(vm: &mut Vm, args: Args) -> PyResult<Value> {
 fn object_delattr(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let (obj, name) = slot_args(&args, "__delattr__", 2)?;
     match &obj {
-        Value::Instance(inst) => generic_delattr(&obj, inst, name.as_str()).map(|_| Value::None),
+        Value::Instance(inst) => generic_delattr(vm, &obj, inst, name.as_str()).map(|_| Value::None),
         _ => del_attr(vm, &obj, name.as_str()).map(|_| Value::None),
     }
 }
@@ -546,12 +550,17 @@ fn generic_setattr(
             return Ok(());
         }
     }
-    inst.set_attr(name, value);
+    match crate::modules::thread::local_attrs(vm, obj, inst)? {
+        Some(local) => {
+            local.lock().insert_str(name, value);
+        }
+        None => inst.set_attr(name, value),
+    }
     Ok(())
 }
 
 /// `object.__delattr__` for an instance.
-fn generic_delattr(obj: &Value, inst: &Arc<crate::object::Instance>, name: &str) -> PyResult<()> {
+fn generic_delattr(vm: &mut Vm, obj: &Value, inst: &Arc<crate::object::Instance>, name: &str) -> PyResult<()> {
     if let Some(attr) = inst.class.lookup(name) {
         if let Some(d) = downcast::<DescriptorObj>(&attr) {
             if let Descriptor::Property { .. } = &*d.desc.read() {
@@ -562,7 +571,10 @@ fn generic_delattr(obj: &Value, inst: &Arc<crate::object::Instance>, name: &str)
             }
         }
     }
-    let removed = inst.dict.lock().remove(name);
+    let removed = match crate::modules::thread::local_attrs(vm, obj, inst)? {
+        Some(local) => local.lock().remove(name),
+        None => inst.dict.lock().remove(name),
+    };
     match removed {
         Some(_) => Ok(()),
         None => Err(no_attr(obj, name)),
@@ -576,7 +588,7 @@ pub fn del_attr(vm: &mut Vm, obj: &Value, name: &str) -> PyResult<()> {
             if let Some(da @ Value::Function(_)) = inst.class.lookup("__delattr__") {
                 return vm.call(&da, Args::new(vec![obj.clone(), Value::str(name)])).map(|_| ());
             }
-            generic_delattr(obj, inst, name)
+            generic_delattr(vm, obj, inst, name)
         }
         Value::Class(cls) => match cls.dict.write().remove(name) {
             Some(_) => Ok(()),

@@ -779,7 +779,7 @@ fn builtin_callable(_vm: &mut Vm, args: Args) -> PyResult<Value> {
     Ok(Value::Bool(is_callable(&args.pos[0])))
 }
 
-fn is_callable(v: &Value) -> bool {
+pub fn is_callable(v: &Value) -> bool {
     match v {
         Value::Function(_) | Value::Builtin(_) | Value::BoundMethod(_) | Value::Class(_) => true,
         Value::Instance(inst) => inst.class.lookup("__call__").is_some(),

@@ -220,7 +220,7 @@ fn instantiate_with_new(vm: &mut Vm, cls: &Arc<Class>, new: Value, args: Args) -
 }
 
 /// Whether `v` is `object.__init__` itself.
-fn is_object_init(v: &Value) -> bool {
+pub fn is_object_init(v: &Value) -> bool {
     match (v, types().object.dict.read().get("__init__")) {
         (Value::Builtin(a), Some(Value::Builtin(b))) => Arc::ptr_eq(a, b),
         _ => false,

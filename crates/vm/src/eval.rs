@@ -21,9 +21,19 @@ use crate::vm::{Block, Vm};
 mod cold;
 pub use cold::make_exception;
 
+/// Dispatch loop modes (see [`run`]).
+pub const FAST: u8 = 0;
+pub const COUNTING: u8 = 1;
+pub const ANY_POINT: u8 = 2;
+
 /// Runs until the frame at depth `entry_depth` returns (or an exception escapes the
 /// current frame's instructions).
-pub fn run(vm: &mut Vm, entry_depth: usize) -> PyResult<Value> {
+///
+/// `MODE` picks what the loop counts (see [`Vm::mode`]): [`FAST`] counts down safe
+/// points only; [`COUNTING`] also counts every instruction (for an instruction-count
+/// switch policy and `--stats`); [`ANY_POINT`] also lets the GIL change hands between any
+/// two instructions. The three are one function, monomorphized.
+pub fn run<const MODE: u8>(vm: &mut Vm, entry_depth: usize) -> PyResult<Value> {
     let mut fi = vm.frames.len() - 1;
     // SAFETY (for every `code` dereference below): `code` points into the `Arc<Function>`
     // of frame `fi`, which keeps it alive until that frame is popped; every place that
@@ -68,8 +78,13 @@ pub fn run(vm: &mut Vm, entry_depth: usize) -> PyResult<Value> {
     }
     macro_rules! tick {
         () => {
-            vm.ticks -= 1;
-            if vm.ticks == 0 {
+            if MODE == FAST {
+                vm.ticks -= 1;
+                if vm.ticks == 0 {
+                    vm.frames[fi].ip = ip;
+                    tri!(vm.safe_point());
+                }
+            } else if vm.thread.icount >= vm.thread.check_at {
                 vm.frames[fi].ip = ip;
                 tri!(vm.safe_point());
             }
@@ -83,6 +98,13 @@ pub fn run(vm: &mut Vm, entry_depth: usize) -> PyResult<Value> {
         // `instrs` is checked once per frame switch instead of once per instruction.
         debug_assert!(ip < code.instrs.len());
         let instr = unsafe { *code.instrs.get_unchecked(ip) };
+        if MODE != FAST {
+            vm.thread.icount += 1;
+            if MODE == ANY_POINT && vm.thread.icount >= vm.thread.check_at {
+                vm.frames[fi].ip = ip;
+                tri!(vm.safe_point());
+            }
+        }
         ip += 1;
         match instr {
             Instr::Nop => {}

@@ -3,6 +3,10 @@
 //!
 //! Stdout is block-buffered (line-buffered on a terminal, unbuffered with `-u`) and is
 //! flushed before anything is written to stderr, so output interleaves as in CPython.
+//!
+//! Writing to the OS is a blocking call: it happens with the GIL released. Chunks of
+//! output take a ticket when they leave the buffer (with the GIL held) and are written
+//! in ticket order, so threads that flush concurrently cannot reorder the output.
 
 use std::any::Any;
 use std::fs::File;
@@ -17,51 +21,124 @@ use crate::ops::type_name;
 use crate::protocol;
 use crate::value::Value;
 use crate::vm::Vm;
+use gilvm_sched::{BlockKind, ThreadCtx};
 
 const BUFFER_LIMIT: usize = 8192;
 
 pub struct Io {
-    stdout: Mutex<Vec<u8>>,
+    /// Buffered stdout, and the next ticket to hand out. Held only briefly, never while
+    /// writing to the OS.
+    stdout: Mutex<(Vec<u8>, u64)>,
+    /// The ticket whose chunk is written next.
+    turn: Mutex<u64>,
+    turn_changed: parking_lot::Condvar,
     /// Flush after every write (`-u`).
     unbuffered: bool,
     /// Flush at each newline (stdout is a terminal).
     line_buffered: bool,
+    /// Set at interpreter exit: later output (from abandoned daemon threads) is dropped.
+    closed: std::sync::atomic::AtomicBool,
 }
 
 impl Io {
     pub fn new(unbuffered: bool) -> Io {
-        Io { stdout: Mutex::new(Vec::new()), unbuffered, line_buffered: std::io::stdout().is_terminal() }
-    }
-
-    pub fn write_stdout(&self, s: &str) {
-        let mut buf = self.stdout.lock();
-        buf.extend_from_slice(s.as_bytes());
-        if self.unbuffered || buf.len() >= BUFFER_LIMIT || (self.line_buffered && s.contains('\n')) {
-            Self::flush_buf(&mut buf);
+        Io {
+            stdout: Mutex::new((Vec::new(), 0)),
+            turn: Mutex::new(0),
+            turn_changed: parking_lot::Condvar::new(),
+            unbuffered,
+            line_buffered: std::io::stdout().is_terminal(),
+            closed: std::sync::atomic::AtomicBool::new(false),
         }
     }
 
-    pub fn flush_stdout(&self) {
-        Self::flush_buf(&mut self.stdout.lock());
+    fn is_closed(&self) -> bool {
+        self.closed.load(std::sync::atomic::Ordering::Relaxed)
     }
 
-    fn flush_buf(buf: &mut Vec<u8>) {
-        if buf.is_empty() {
+    pub fn write_stdout(&self, thread: &mut ThreadCtx, s: &str) {
+        if self.is_closed() {
             return;
         }
-        let mut out = std::io::stdout().lock();
-        // A closed pipe is not an error worth a traceback at this level.
-        let _ = out.write_all(buf);
-        let _ = out.flush();
-        buf.clear();
+        let flush = {
+            let mut buf = self.stdout.lock();
+            buf.0.extend_from_slice(s.as_bytes());
+            self.unbuffered || buf.0.len() >= BUFFER_LIMIT || (self.line_buffered && s.contains('\n'))
+        };
+        if flush {
+            self.flush_stdout(thread);
+        }
+    }
+
+    pub fn flush_stdout(&self, thread: &mut ThreadCtx) {
+        self.write_ordered(thread, None);
     }
 
     /// Writes to stderr, flushing stdout first so the two interleave as written.
-    pub fn write_stderr(&self, s: &str) {
-        self.flush_stdout();
-        let mut err = std::io::stderr().lock();
-        let _ = err.write_all(s.as_bytes());
-        let _ = err.flush();
+    pub fn write_stderr(&self, thread: &mut ThreadCtx, s: &str) {
+        if self.is_closed() {
+            return;
+        }
+        self.write_ordered(thread, Some(s.as_bytes()));
+    }
+
+    /// Takes the buffered stdout (and `stderr_text`) with a ticket, then writes them with
+    /// the GIL released once every earlier ticket has been written.
+    fn write_ordered(&self, thread: &mut ThreadCtx, stderr_text: Option<&[u8]>) {
+        let (chunk, ticket) = {
+            let mut buf = self.stdout.lock();
+            if buf.0.is_empty() && stderr_text.is_none() {
+                return;
+            }
+            let ticket = buf.1;
+            buf.1 += 1;
+            (std::mem::take(&mut buf.0), ticket)
+        };
+        thread.allow_threads(BlockKind::Io, || {
+            let mut turn = self.turn.lock();
+            while *turn != ticket {
+                self.turn_changed.wait(&mut turn);
+            }
+            Self::write_os(&chunk, stderr_text);
+            *turn += 1;
+            self.turn_changed.notify_all();
+        });
+    }
+
+    fn write_os(stdout_bytes: &[u8], stderr_bytes: Option<&[u8]>) {
+        // A closed pipe is not an error worth a traceback at this level.
+        if !stdout_bytes.is_empty() {
+            let mut out = std::io::stdout().lock();
+            let _ = out.write_all(stdout_bytes);
+            let _ = out.flush();
+        }
+        if let Some(bytes) = stderr_bytes {
+            let mut err = std::io::stderr().lock();
+            let _ = err.write_all(bytes);
+            let _ = err.flush();
+        }
+    }
+
+    /// At interpreter exit (the main thread, holding the GIL for good): writes what is
+    /// buffered and drops any later output.
+    pub fn close(&self) {
+        let chunk = {
+            let mut buf = self.stdout.lock();
+            self.closed.store(true, std::sync::atomic::Ordering::Relaxed);
+            std::mem::take(&mut buf.0)
+        };
+        // Earlier tickets belong to threads that are writing right now; let them finish.
+        let mut turn = self.turn.lock();
+        let last = self.stdout.lock().1;
+        while *turn != last {
+            self.turn_changed.wait(&mut turn);
+        }
+        Self::write_os(&chunk, None);
+    }
+
+    /// Writes straight to stderr (after what is buffered), for reports at exit.
+    pub fn write_stderr_at_exit(&self, s: &str) {
+        Self::write_os(&[], Some(s.as_bytes()));
     }
 }
 
@@ -122,16 +199,16 @@ fn stream_write(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
 }
 
 fn stream_flush(vm: &mut Vm, _args: Args) -> PyResult<Value> {
-    vm.interp.io.flush_stdout();
+    vm.interp.io.flush_stdout(&mut vm.thread);
     Ok(Value::None)
 }
 
 /// Console output, the one path for `print` and `sys.std*.write`.
 pub fn write_console(vm: &mut Vm, to_stderr: bool, s: &str) {
     if to_stderr {
-        vm.interp.io.write_stderr(s);
+        vm.interp.io.write_stderr(&mut vm.thread, s);
     } else {
-        vm.interp.io.write_stdout(s);
+        vm.interp.io.write_stdout(&mut vm.thread, s);
     }
 }
 
@@ -175,7 +252,7 @@ pub fn builtin_print(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
     }
     if let Some(flush) = flush {
         if protocol::truthy(vm, &flush)? {
-            vm.interp.io.flush_stdout();
+            vm.interp.io.flush_stdout(&mut vm.thread);
         }
     }
     Ok(Value::None)
@@ -187,11 +264,12 @@ pub fn builtin_input(vm: &mut Vm, args: Args) -> PyResult<Value> {
     }
     if let Some(prompt) = args.pos.first() {
         let p = protocol::str(vm, prompt)?;
-        vm.interp.io.write_stdout(&p);
+        vm.interp.io.write_stdout(&mut vm.thread, &p);
     }
-    vm.interp.io.flush_stdout();
+    vm.interp.io.flush_stdout(&mut vm.thread);
     let mut line = String::new();
-    match std::io::stdin().lock().read_line(&mut line) {
+    let read = vm.allow_threads(BlockKind::Io, || std::io::stdin().lock().read_line(&mut line));
+    match read {
         Ok(0) => Err(crate::errors::exc("EOFError", "EOF when reading a line")),
         Ok(_) => {
             if line.ends_with('\n') {
@@ -238,15 +316,20 @@ struct ReadCache {
 
 impl OpenFile {
     /// The cache, filled from the current file offset if empty.
-    fn cache(&mut self, name: &str) -> PyResult<&mut ReadCache> {
+    fn cache(&mut self, thread: &mut ThreadCtx, name: &str) -> PyResult<&mut ReadCache> {
         if !self.readable {
             return Err(unsupported("not readable"));
         }
         if self.cache.is_none() {
             use std::io::Seek;
-            let start = self.file.stream_position().map_err(|e| os_error(&e, Some(name)))?;
-            let mut bytes = Vec::new();
-            self.file.read_to_end(&mut bytes).map_err(|e| os_error(&e, Some(name)))?;
+            let file = &mut self.file;
+            let read = thread.allow_threads(BlockKind::Io, || -> std::io::Result<(u64, Vec<u8>)> {
+                let start = file.stream_position()?;
+                let mut bytes = Vec::new();
+                file.read_to_end(&mut bytes)?;
+                Ok((start, bytes))
+            });
+            let (start, bytes) = read.map_err(|e| os_error(&e, Some(name)))?;
             let text = String::from_utf8(bytes).map_err(|e| {
                 crate::errors::exc(
                     "UnicodeDecodeError",
@@ -294,8 +377,8 @@ fn file_class() -> Arc<Class> {
         crate::methods::add_method(&cls, "close", file_close);
         crate::methods::add_method(&cls, "seek", file_seek);
         crate::methods::add_method(&cls, "tell", file_tell);
-        crate::methods::add_method(&cls, "readable", |_, args| file_flag(args, "readable"));
-        crate::methods::add_method(&cls, "writable", |_, args| file_flag(args, "writable"));
+        crate::methods::add_method(&cls, "readable", |vm, args| file_flag(vm, args, "readable"));
+        crate::methods::add_method(&cls, "writable", |vm, args| file_flag(vm, args, "writable"));
         crate::methods::add_method(&cls, "flush", file_flush);
         crate::methods::add_method(&cls, "__enter__", |_, args| Ok(args.pos.first().cloned().unwrap_or(Value::None)));
         crate::methods::add_method(&cls, "__exit__", file_close);
@@ -390,17 +473,26 @@ fn closed_error() -> crate::errors::PyErr {
     value_error("I/O operation on closed file.")
 }
 
-/// Runs `f` on the open file, or fails with CPython's closed-file error.
-fn with_open<T>(file: &PyFile, f: impl FnOnce(&mut OpenFile) -> PyResult<T>) -> PyResult<T> {
-    match &mut *file.state.lock() {
-        FileState::Open(open) => f(open),
+/// Runs `f` on the open file, or fails with CPython's closed-file error. Another thread
+/// may be using the file (with the GIL released): wait for it without the GIL.
+fn with_open<T>(
+    vm: &mut Vm,
+    file: &PyFile,
+    f: impl FnOnce(&mut OpenFile, &mut ThreadCtx) -> PyResult<T>,
+) -> PyResult<T> {
+    let mut state = match file.state.try_lock() {
+        Some(state) => state,
+        None => vm.allow_threads(BlockKind::Io, || file.state.lock()),
+    };
+    match &mut *state {
+        FileState::Open(open) => f(open, &mut vm.thread),
         FileState::Closed => Err(closed_error()),
     }
 }
 
-fn read_line(file: &PyFile) -> PyResult<String> {
-    with_open(file, |open| {
-        let c = open.cache(&file.name)?;
+fn read_line(vm: &mut Vm, file: &PyFile) -> PyResult<String> {
+    with_open(vm, file, |open, thread| {
+        let c = open.cache(thread, &file.name)?;
         let rest = &c.text[c.pos..];
         let end = rest.find('\n').map(|i| i + 1).unwrap_or(rest.len());
         let line = rest[..end].to_string();
@@ -409,15 +501,15 @@ fn read_line(file: &PyFile) -> PyResult<String> {
     })
 }
 
-fn file_read(_vm: &mut Vm, mut args: Args) -> PyResult<Value> {
+fn file_read(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
     let this = crate::methods::receiver(&mut args, "TextIOWrapper", "read", 0, 1)?;
     let file = this_file(&this)?;
     let limit = match args.pos.first() {
         Some(Value::None) | None => -1,
         Some(v) => protocol::as_int(v)?,
     };
-    with_open(file, |open| {
-        let c = open.cache(&file.name)?;
+    with_open(vm, file, |open, thread| {
+        let c = open.cache(thread, &file.name)?;
         let rest = &c.text[c.pos..];
         let cut = if limit < 0 {
             rest.len()
@@ -430,17 +522,17 @@ fn file_read(_vm: &mut Vm, mut args: Args) -> PyResult<Value> {
     })
 }
 
-fn file_readline(_vm: &mut Vm, mut args: Args) -> PyResult<Value> {
+fn file_readline(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
     let this = crate::methods::receiver(&mut args, "TextIOWrapper", "readline", 0, 1)?;
-    Ok(Value::str(read_line(this_file(&this)?)?))
+    Ok(Value::str(read_line(vm, this_file(&this)?)?))
 }
 
-fn file_readlines(_vm: &mut Vm, mut args: Args) -> PyResult<Value> {
+fn file_readlines(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
     let this = crate::methods::receiver(&mut args, "TextIOWrapper", "readlines", 0, 1)?;
     let file = this_file(&this)?;
     let mut lines = Vec::new();
     loop {
-        let line = read_line(file)?;
+        let line = read_line(vm, file)?;
         if line.is_empty() {
             break;
         }
@@ -449,37 +541,40 @@ fn file_readlines(_vm: &mut Vm, mut args: Args) -> PyResult<Value> {
     Ok(Value::list(lines))
 }
 
-fn file_next(_vm: &mut Vm, mut args: Args) -> PyResult<Value> {
+fn file_next(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
     let this = crate::methods::receiver(&mut args, "TextIOWrapper", "__next__", 0, 0)?;
-    let line = read_line(this_file(&this)?)?;
+    let line = read_line(vm, this_file(&this)?)?;
     if line.is_empty() {
         return Err(crate::errors::stop_iteration());
     }
     Ok(Value::str(line))
 }
 
-fn file_write(_vm: &mut Vm, mut args: Args) -> PyResult<Value> {
+fn file_write(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
     let this = crate::methods::receiver(&mut args, "TextIOWrapper", "write", 1, 1)?;
     let file = this_file(&this)?;
     let s = match &args.pos[0] {
         Value::Str(s) => s.clone(),
         other => return Err(type_error(format!("write() argument must be str, not {}", type_name(other)))),
     };
-    with_open(file, |open| {
+    with_open(vm, file, |open, thread| {
         if !open.writable {
             return Err(unsupported("not writable"));
         }
         // As in CPython, a write after a read lands where the read-ahead stopped (the end
         // of the file here), not at the logical read position.
         open.cache = None;
-        open.file.write_all(s.as_str().as_bytes()).map_err(|e| os_error(&e, Some(&file.name)))?;
+        let file_handle = &mut open.file;
+        thread
+            .allow_threads(BlockKind::Io, || file_handle.write_all(s.as_str().as_bytes()))
+            .map_err(|e| os_error(&e, Some(&file.name)))?;
         Ok(Value::Int(s.char_len() as i64))
     })
 }
 
 /// `f.seek(offset, whence=0)`: text files allow only absolute seeks, or seeking to the
 /// current position or the end with offset 0.
-fn file_seek(_vm: &mut Vm, mut args: Args) -> PyResult<Value> {
+fn file_seek(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
     let this = crate::methods::receiver(&mut args, "TextIOWrapper", "seek", 1, 2)?;
     let file = this_file(&this)?;
     let offset = protocol::as_int(&args.pos[0])?;
@@ -487,7 +582,7 @@ fn file_seek(_vm: &mut Vm, mut args: Args) -> PyResult<Value> {
         Some(v) => protocol::as_int(v)?,
         None => 0,
     };
-    with_open(file, |open| {
+    with_open(vm, file, |open, thread| {
         use std::io::{Seek, SeekFrom};
         let target = match (whence, offset) {
             (0, o) if o < 0 => return Err(value_error(format!("negative seek position {o}"))),
@@ -499,30 +594,34 @@ fn file_seek(_vm: &mut Vm, mut args: Args) -> PyResult<Value> {
             (w, _) => return Err(value_error(format!("invalid whence ({w}, should be 0, 1 or 2)"))),
         };
         open.cache = None;
-        let at = open.file.seek(target).map_err(|e| os_error(&e, Some(&file.name)))?;
+        let file_handle = &mut open.file;
+        let at = thread
+            .allow_threads(BlockKind::Io, || file_handle.seek(target))
+            .map_err(|e| os_error(&e, Some(&file.name)))?;
         Ok(Value::Int(at as i64))
     })
 }
 
-fn file_tell(_vm: &mut Vm, mut args: Args) -> PyResult<Value> {
+fn file_tell(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
     let this = crate::methods::receiver(&mut args, "TextIOWrapper", "tell", 0, 0)?;
     let file = this_file(&this)?;
-    with_open(file, |open| Ok(Value::Int(open.tell(&file.name)? as i64)))
+    with_open(vm, file, |open, _| Ok(Value::Int(open.tell(&file.name)? as i64)))
 }
 
-fn file_flush(_vm: &mut Vm, args: Args) -> PyResult<Value> {
+fn file_flush(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let this = args.pos.first().cloned().unwrap_or(Value::None);
     let file = this_file(&this)?;
-    with_open(file, |open| {
-        let _ = open.file.flush();
+    with_open(vm, file, |open, thread| {
+        let file_handle = &mut open.file;
+        let _ = thread.allow_threads(BlockKind::Io, || file_handle.flush());
         Ok(Value::None)
     })
 }
 
-fn file_flag(args: Args, which: &str) -> PyResult<Value> {
+fn file_flag(vm: &mut Vm, args: Args, which: &str) -> PyResult<Value> {
     let this = args.pos.first().cloned().unwrap_or(Value::None);
     let file = this_file(&this)?;
-    with_open(file, |open| Ok(Value::Bool(if which == "readable" { open.readable } else { open.writable })))
+    with_open(vm, file, |open, _| Ok(Value::Bool(if which == "readable" { open.readable } else { open.writable })))
 }
 
 fn file_closed(_vm: &mut Vm, args: Args) -> PyResult<Value> {
@@ -549,12 +648,16 @@ fn file_writelines(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
     Ok(Value::None)
 }
 
-fn file_close(_vm: &mut Vm, args: Args) -> PyResult<Value> {
+fn file_close(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let this = args.pos.first().cloned().unwrap_or(Value::None);
     let file = this_file(&this)?;
-    let mut st = file.state.lock();
+    let mut st = match file.state.try_lock() {
+        Some(state) => state,
+        None => vm.allow_threads(BlockKind::Io, || file.state.lock()),
+    };
     if let FileState::Open(open) = &mut *st {
-        let _ = open.file.flush();
+        let file_handle = &mut open.file;
+        let _ = vm.thread.allow_threads(BlockKind::Io, || file_handle.flush());
     }
     *st = FileState::Closed;
     Ok(Value::None)

@@ -25,6 +25,8 @@ pub struct RunOptions {
     pub args: Vec<String>,
     /// `-u`: write stdout unbuffered.
     pub unbuffered: bool,
+    /// The GIL and its switching policy, and `--stats`.
+    pub sched: gilvm_sched::Config,
 }
 
 /// Runs a program and returns the process exit status.
@@ -63,7 +65,10 @@ pub fn run(source: Source, opts: RunOptions) -> i32 {
     };
     let mut argv = vec![argv0];
     argv.extend(opts.args);
-    let interp = Interp::new(argv, opts.unbuffered);
+    // With the GIL off, object state needs real locks: threads run bytecode in parallel.
+    crate::sync::set_free_threaded(!opts.sched.gil);
+    let sched = gilvm_sched::Sched::new(opts.sched);
+    let interp = Interp::new(argv, opts.unbuffered, sched);
     // Like CPython, tracebacks show source lines for files only (not for `-c` code).
     if filename != "<string>" {
         interp.sources.lock().insert(Arc::from(filename.as_str()), Arc::from(text.as_str()));
@@ -76,12 +81,11 @@ pub fn run(source: Source, opts: RunOptions) -> i32 {
     let status = match worker.map(|h| h.join()) {
         Ok(Ok(status)) => status,
         _ => {
-            interp.io.flush_stdout();
+            interp.io.close();
             eprintln!("gilvm: internal error (the interpreter thread stopped unexpectedly)");
             70
         }
     };
-    interp.io.flush_stdout();
     // The process is about to exit: skip tearing down interpreter state (like CPython,
     // which does not free everything either). Dropping deeply nested structures would
     // recurse, and on this thread's small stack that could overflow.
@@ -90,7 +94,11 @@ pub fn run(source: Source, opts: RunOptions) -> i32 {
 }
 
 fn run_main(interp: Arc<Interp>, code: Arc<gilvm_compiler::CodeObject>, filename: String) -> i32 {
-    let mut vm = Vm::new(interp.clone());
+    let (ident, native_id) = crate::modules::threading::os_identity();
+    interp.threads.set_main_identity(ident, native_id);
+    let mut thread = interp.sched.attach("MainThread".into());
+    thread.take_gil();
+    let mut vm = Vm::new(interp.clone(), thread);
     let globals = Arc::new(Dict::new());
     globals.set_str("__name__", Value::str("__main__"));
     globals.set_str("__doc__", Value::None);
@@ -104,6 +112,15 @@ fn run_main(interp: Arc<Interp>, code: Arc<gilvm_compiler::CodeObject>, filename
         Ok(_) => 0,
         Err(err) => exit_status(&mut vm, err),
     };
+    // Like CPython: report the main thread's exception first, then wait for the other
+    // non-daemon threads; daemon threads are abandoned.
+    crate::modules::threading::wait_for_non_daemon_threads(&mut vm);
+    vm.thread.close_gil();
+    interp.io.close();
+    if let Some(format) = interp.sched.config.stats {
+        let wall = interp.sched.started.elapsed();
+        interp.io.write_stderr_at_exit(&gilvm_sched::stats::report(&interp.sched, wall, format));
+    }
     // The module's objects stay alive until the process exits (see `run`).
     std::mem::forget(globals);
     std::mem::forget(vm);
@@ -125,13 +142,13 @@ pub fn exit_status(vm: &mut Vm, err: crate::errors::PyErr) -> i32 {
             Value::Bool(b) => b as i32,
             other => {
                 let msg = crate::protocol::str(vm, &other).unwrap_or_default();
-                vm.interp.io.write_stderr(&format!("{msg}\n"));
+                vm.interp.io.write_stderr(&mut vm.thread, &format!("{msg}\n"));
                 1
             }
         };
     }
     let text = crate::traceback::format_exception(vm, &err);
-    vm.interp.io.write_stderr(&text);
+    vm.interp.io.write_stderr(&mut vm.thread, &text);
     if err.matches("KeyboardInterrupt") {
         130
     } else {

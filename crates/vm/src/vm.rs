@@ -31,6 +31,10 @@ pub struct Interp {
     /// Builtins the dispatch loop recognises by identity and runs without building
     /// `Args` (CPython 3.11 specializes the same calls).
     pub fast: FastBuiltins,
+    /// Who runs when: the GIL and its policy.
+    pub sched: Arc<gilvm_sched::Sched>,
+    /// Python-level thread state: `threading`'s registry of running threads.
+    pub threads: crate::modules::threading::Registry,
 }
 
 /// See [`Interp::fast`].
@@ -40,7 +44,7 @@ pub struct FastBuiltins {
 }
 
 impl Interp {
-    pub fn new(argv: Vec<String>, unbuffered: bool) -> Arc<Interp> {
+    pub fn new(argv: Vec<String>, unbuffered: bool, sched: Arc<gilvm_sched::Sched>) -> Arc<Interp> {
         let builtins = Arc::new(Dict::new());
         crate::builtins::install(&builtins);
         let as_builtin = |v: Option<Value>| match v {
@@ -60,6 +64,8 @@ impl Interp {
             io: crate::io::Io::new(unbuffered),
             argv,
             random: Mutex::new(None),
+            sched,
+            threads: Default::default(),
         });
         interp
     }
@@ -117,14 +123,34 @@ pub struct Vm {
     /// How deep native recursion (repr or comparison of nested containers) currently
     /// is; it counts against the recursion limit together with the frames.
     pub native_depth: usize,
+    /// This thread's handle on the scheduler: the GIL, blocking calls, statistics.
+    pub thread: gilvm_sched::ThreadCtx,
+    /// The dispatch loop's mode (`eval::FAST`, `COUNTING` or `ANY_POINT`), fixed by the
+    /// scheduler configuration.
+    pub mode: u8,
+    /// This thread's `threading.Thread` object, once known.
+    pub thread_obj: Option<Value>,
 }
 
 /// How many safe points pass between checks for pending work.
 pub const TICKS: u32 = 100;
 
 impl Vm {
-    pub fn new(interp: Arc<Interp>) -> Vm {
+    /// A VM for a thread registered with the interpreter's scheduler (it does not hold
+    /// the GIL yet).
+    pub fn new(interp: Arc<Interp>, thread: gilvm_sched::ThreadCtx) -> Vm {
+        let config = &interp.sched.config;
+        let mode = if config.gil && config.switch_points == gilvm_sched::SwitchPoints::Any {
+            crate::eval::ANY_POINT
+        } else if config.counts_instructions() {
+            crate::eval::COUNTING
+        } else {
+            crate::eval::FAST
+        };
         Vm {
+            thread,
+            mode,
+            thread_obj: None,
             interp: interp.clone(),
             stack: Vec::with_capacity(1024),
             frames: Vec::with_capacity(64),
@@ -143,7 +169,23 @@ impl Vm {
     #[cold]
     pub fn safe_point(&mut self) -> PyResult<()> {
         self.ticks = TICKS;
+        self.thread.yield_if_due();
         Ok(())
+    }
+
+    /// Ends a thread other than the main one: drops its values while it still holds the
+    /// GIL, then releases the GIL for good.
+    pub fn finish_thread(mut self) {
+        self.stack.clear();
+        self.frames.clear();
+        self.exc_stack.clear();
+        self.thread_obj = None;
+        self.thread.drop_gil();
+    }
+
+    /// Runs a blocking call with the GIL released (see [`gilvm_sched::ThreadCtx::allow_threads`]).
+    pub fn allow_threads<R>(&mut self, kind: gilvm_sched::BlockKind, f: impl FnOnce() -> R) -> R {
+        self.thread.allow_threads(kind, f)
     }
 
     // ----- frames -----
@@ -222,7 +264,12 @@ impl Vm {
     /// with the frames' handler blocks along the way.
     pub fn run_frames(&mut self, entry_depth: usize) -> PyResult<Value> {
         loop {
-            match crate::eval::run(self, entry_depth) {
+            let result = match self.mode {
+                crate::eval::FAST => crate::eval::run::<{ crate::eval::FAST }>(self, entry_depth),
+                crate::eval::COUNTING => crate::eval::run::<{ crate::eval::COUNTING }>(self, entry_depth),
+                _ => crate::eval::run::<{ crate::eval::ANY_POINT }>(self, entry_depth),
+            };
+            match result {
                 Ok(v) => return Ok(v),
                 Err(e) => self.unwind(e, entry_depth)?,
             }

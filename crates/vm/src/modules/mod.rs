@@ -14,6 +14,8 @@ pub mod mt;
 pub mod random;
 pub mod string;
 pub mod sys;
+pub mod thread;
+pub mod threading;
 pub mod time;
 
 /// A new module object with the given functions.
@@ -37,6 +39,8 @@ pub fn import(vm: &mut Vm, name: &str) -> PyResult<Value> {
         "math" => math::create(),
         "random" => random::create(),
         "string" => string::create(),
+        "threading" => threading::create(vm),
+        "_thread" => thread::create(),
         _ => return Err(module_not_found(name)),
     };
     vm.interp.modules.lock().insert(name.to_string(), module.clone());
@@ -49,4 +53,43 @@ pub fn float_arg(v: &Value, fname: &str) -> PyResult<f64> {
         Some(f) => Ok(f),
         None => Err(crate::errors::type_error(format!("{fname}must be real number, not {}", crate::ops::type_name(v)))),
     }
+}
+
+/// Binds a builtin's arguments to named parameters, positional or keyword (the first
+/// `max_pos` may be positional), with CPython's messages. `required` leading ones must be
+/// present.
+pub fn bind_params(
+    fname: &str,
+    args: crate::object::Args,
+    names: &[&str],
+    required: usize,
+    max_pos: usize,
+) -> PyResult<Vec<Option<Value>>> {
+    use crate::errors::type_error;
+    let mut out: Vec<Option<Value>> = vec![None; names.len()];
+    if args.pos.len() > max_pos {
+        let takes = if required == max_pos { format!("{max_pos}") } else { format!("from {required} to {max_pos}") };
+        let given = args.pos.len();
+        return Err(type_error(format!(
+            "{fname}() takes {takes} positional argument{} but {given} {} given",
+            if max_pos == 1 { "" } else { "s" },
+            if given == 1 { "was" } else { "were" }
+        )));
+    }
+    for (i, v) in args.pos.into_iter().enumerate() {
+        out[i] = Some(v);
+    }
+    for (k, v) in args.kw {
+        match names.iter().position(|n| *n == &*k) {
+            Some(i) if out[i].is_some() => {
+                return Err(type_error(format!("{fname}() got multiple values for argument '{k}'")));
+            }
+            Some(i) => out[i] = Some(v),
+            None => return Err(type_error(format!("{fname}() got an unexpected keyword argument '{k}'"))),
+        }
+    }
+    if let Some(i) = (0..required).find(|&i| out[i].is_none()) {
+        return Err(type_error(format!("{fname}() missing required argument '{}' (pos {})", names[i], i + 1)));
+    }
+    Ok(out)
 }

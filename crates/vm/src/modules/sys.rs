@@ -14,6 +14,8 @@ pub fn create(vm: &mut Vm) -> Value {
             ("exit", exit),
             ("getrecursionlimit", getrecursionlimit),
             ("setrecursionlimit", setrecursionlimit),
+            ("getswitchinterval", getswitchinterval),
+            ("setswitchinterval", setswitchinterval),
             ("intern", |_, a| Ok(a.pos.first().cloned().unwrap_or(Value::None))),
         ],
     );
@@ -43,6 +45,29 @@ fn exit(_vm: &mut Vm, args: Args) -> PyResult<Value> {
 
 fn getrecursionlimit(vm: &mut Vm, _args: Args) -> PyResult<Value> {
     Ok(Value::Int(vm.interp.recursion_limit.load(Ordering::Relaxed) as i64))
+}
+
+/// `sys.getswitchinterval()`: the GIL's time slice in seconds.
+fn getswitchinterval(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    if !args.pos.is_empty() || !args.kw.is_empty() {
+        return Err(crate::errors::arg_count_error("getswitchinterval", 0, 0, args.pos.len() + args.kw.len()));
+    }
+    Ok(Value::Float(vm.interp.sched.switch_interval().as_secs_f64()))
+}
+
+/// `sys.setswitchinterval(seconds)`: switches the GIL to the time-slice policy with this
+/// interval (CPython keeps it in whole microseconds).
+fn setswitchinterval(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    if args.pos.len() != 1 || !args.kw.is_empty() {
+        return Err(crate::errors::arg_count_error("setswitchinterval", 1, 1, args.pos.len() + args.kw.len()));
+    }
+    let secs = crate::modules::float_arg(&args.pos[0], "")?;
+    if !(secs > 0.0) {
+        return Err(value_error("switch interval must be strictly positive"));
+    }
+    let micros = (secs * 1e6).min(u64::MAX as f64) as u64;
+    vm.interp.sched.set_switch_interval(std::time::Duration::from_micros(micros.max(1)));
+    Ok(Value::None)
 }
 
 fn setrecursionlimit(vm: &mut Vm, args: Args) -> PyResult<Value> {

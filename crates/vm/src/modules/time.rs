@@ -46,8 +46,7 @@ fn sleep(vm: &mut Vm, args: Args) -> PyResult<Value> {
     if secs < 0.0 {
         return Err(value_error("sleep length must be non-negative"));
     }
-    vm.interp.io.flush_stdout();
-    std::thread::sleep(Duration::from_secs_f64(secs.min(1e9)));
+    vm.thread.sleep(Duration::from_secs_f64(secs.min(1e9)));
     Ok(Value::None)
 }
 

@@ -1,0 +1,264 @@
+//! The scheduler shared by all threads ([`Sched`]) and each thread's handle on it
+//! ([`ThreadCtx`]): taking and dropping the GIL, the safe point, the blocking-call
+//! wrapper, and the bookkeeping behind `--stats`.
+
+use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use parking_lot::{Condvar, Mutex};
+
+use crate::config::{Config, Policy};
+use crate::gil::Gil;
+use crate::stats::ThreadStats;
+
+/// How often (in instructions) a counting thread polls for a drop request under the
+/// time-slice policy.
+const POLL_INSTRUCTIONS: u64 = 200;
+
+/// What a blocking call is waiting for (reported in statistics).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum BlockKind {
+    /// `time.sleep`.
+    Sleep,
+    /// A lock or another sync object.
+    Lock,
+    /// `Thread.join`.
+    Join,
+    /// Console or file I/O.
+    Io,
+}
+
+/// A thread as the scheduler knows it; outlives the thread, for the statistics.
+pub struct ThreadInfo {
+    /// Small and sequential: 0 is the main thread.
+    pub id: usize,
+    /// The name shown in statistics (kept in step with `Thread.name`).
+    pub name: Mutex<String>,
+    pub stats: Mutex<ThreadStats>,
+}
+
+/// Scheduler state shared by every thread of one interpreter.
+pub struct Sched {
+    pub config: Config,
+    /// `None` when the GIL is off.
+    gil: Option<Gil>,
+    /// The instruction-count policy's N, or 0 under the time-slice policy.
+    instructions: AtomicU64,
+    threads: Mutex<Vec<Arc<ThreadInfo>>>,
+    next_id: AtomicUsize,
+    pub started: Instant,
+}
+
+impl Sched {
+    pub fn new(config: Config) -> Arc<Sched> {
+        let (interval, instructions) = match config.policy {
+            Policy::Interval(d) => (Some(d), 0),
+            Policy::Instructions(n) => (None, n),
+        };
+        let gil = config.gil.then(|| Gil::new(config.handoff, interval));
+        Arc::new(Sched {
+            config,
+            gil,
+            instructions: AtomicU64::new(instructions),
+            threads: Mutex::new(Vec::new()),
+            next_id: AtomicUsize::new(0),
+            started: Instant::now(),
+        })
+    }
+
+    /// Registers a new thread. It does not hold the GIL yet: call [`ThreadCtx::take_gil`].
+    pub fn attach(self: &Arc<Sched>, name: String) -> ThreadCtx {
+        let id = self.next_id.fetch_add(1, Ordering::Relaxed);
+        let info = Arc::new(ThreadInfo { id, name: Mutex::new(name), stats: Mutex::new(ThreadStats::default()) });
+        self.threads.lock().push(info.clone());
+        ThreadCtx {
+            sched: self.clone(),
+            info,
+            cond: Arc::new(Condvar::new()),
+            icount: 0,
+            check_at: 0,
+            slice_start: 0,
+            held_since: None,
+            counting: self.config.counts_instructions(),
+        }
+    }
+
+    pub fn gil_enabled(&self) -> bool {
+        self.gil.is_some()
+    }
+
+    /// `sys.setswitchinterval`: switches to the time-slice policy with this interval.
+    pub fn set_switch_interval(&self, interval: Duration) {
+        if let Some(gil) = &self.gil {
+            gil.interval_ns.store(interval.as_nanos().max(1) as u64, Ordering::Relaxed);
+            gil.timed.store(true, Ordering::Relaxed);
+        }
+        self.instructions.store(0, Ordering::Relaxed);
+    }
+
+    /// `sys.getswitchinterval`: the time slice (CPython's default while an instruction
+    /// policy or `--gil off` is in force).
+    pub fn switch_interval(&self) -> Duration {
+        match &self.gil {
+            Some(gil) if gil.timed.load(Ordering::Relaxed) => {
+                Duration::from_nanos(gil.interval_ns.load(Ordering::Relaxed))
+            }
+            _ => match self.config.policy {
+                Policy::Interval(d) if self.instructions.load(Ordering::Relaxed) == 0 => d,
+                _ => crate::DEFAULT_INTERVAL,
+            },
+        }
+    }
+
+    /// The policy in force now.
+    pub fn policy(&self) -> Policy {
+        match self.instructions.load(Ordering::Relaxed) {
+            0 => Policy::Interval(self.switch_interval()),
+            n => Policy::Instructions(n),
+        }
+    }
+
+    /// Every thread that has run so far, in start order.
+    pub fn threads(&self) -> Vec<Arc<ThreadInfo>> {
+        self.threads.lock().clone()
+    }
+
+    /// How many times the GIL changed hands.
+    pub fn switches(&self) -> u64 {
+        self.gil.as_ref().map_or(0, |g| g.switches.load(Ordering::Relaxed))
+    }
+}
+
+/// One thread's handle on the scheduler, owned by its VM.
+pub struct ThreadCtx {
+    pub sched: Arc<Sched>,
+    pub info: Arc<ThreadInfo>,
+    /// This thread's own condition variable for GIL waits (used with the GIL's mutex).
+    cond: Arc<Condvar>,
+    /// Instructions executed (counted only when the configuration asks for it).
+    pub icount: u64,
+    /// The instruction count at which a counting dispatch loop calls the safe point.
+    pub check_at: u64,
+    /// `icount` when this thread last took the GIL (the instruction policy's slice).
+    slice_start: u64,
+    held_since: Option<Instant>,
+    /// Whether the dispatch loop counts instructions for this thread.
+    pub counting: bool,
+}
+
+impl ThreadCtx {
+    /// Takes the GIL (a no-op with the GIL off): at thread start and after blocking.
+    pub fn take_gil(&mut self) {
+        let sched = self.sched.clone();
+        let Some(gil) = &sched.gil else { return };
+        let start = Instant::now();
+        let waited = gil.take(self.info.id, &self.cond);
+        self.got_gil(start, waited);
+    }
+
+    /// Releases the GIL for good: the thread is finishing.
+    pub fn drop_gil(&mut self) {
+        let sched = self.sched.clone();
+        if let Some(gil) = &sched.gil {
+            self.record_release(false, false);
+            gil.release(self.info.id, false);
+        } else {
+            self.info.stats.lock().instructions = self.icount;
+        }
+    }
+
+    /// At interpreter exit, called by the main thread while it holds the GIL: no other
+    /// thread runs bytecode after this. Returns this thread's final statistics update.
+    pub fn close_gil(&mut self) {
+        self.record_release(false, false);
+        if let Some(gil) = &self.sched.gil {
+            gil.close();
+        }
+    }
+
+    /// The safe point: gives up the GIL if the policy says it is due. The dispatch loop
+    /// calls it on backward jumps and calls (or between any two instructions with
+    /// `--switch-points any`) when its countdown runs out; it also sets the next
+    /// `check_at` for counting loops.
+    #[cold]
+    pub fn yield_if_due(&mut self) {
+        let sched = self.sched.clone();
+        let Some(gil) = &sched.gil else {
+            self.check_at = u64::MAX;
+            return;
+        };
+        let n = sched.instructions.load(Ordering::Relaxed);
+        if n > 0 {
+            if self.icount.wrapping_sub(self.slice_start) >= n {
+                self.slice_start = self.icount;
+                if gil.waiting.load(Ordering::Relaxed) > 0 {
+                    self.record_release(true, false);
+                    let start = Instant::now();
+                    let waited = gil.offer(self.info.id, &self.cond);
+                    self.got_gil(start, waited);
+                }
+            }
+            self.check_at = self.slice_start + n;
+        } else {
+            if gil.drop_request.load(Ordering::Relaxed) {
+                self.record_release(true, false);
+                gil.release(self.info.id, true);
+                self.take_gil();
+            }
+            self.check_at = self.icount + POLL_INSTRUCTIONS;
+        }
+    }
+
+    /// The one wrapper around blocking calls (CPython's Py_BEGIN_ALLOW_THREADS): drops
+    /// the GIL, runs `f`, and takes the GIL back. `f` must not touch Python objects.
+    pub fn allow_threads<R>(&mut self, kind: BlockKind, f: impl FnOnce() -> R) -> R {
+        let gil_on = self.sched.gil.is_some();
+        if gil_on {
+            self.record_release(false, true);
+            self.sched.gil.as_ref().expect("checked").release(self.info.id, false);
+        }
+        let start = Instant::now();
+        let result = f();
+        self.info.stats.lock().blocked[kind as usize] += start.elapsed();
+        if gil_on {
+            self.take_gil();
+        }
+        result
+    }
+
+    /// `time.sleep`: sleeping releases the GIL; `sleep(0)` just offers it to others.
+    pub fn sleep(&mut self, duration: Duration) {
+        self.allow_threads(BlockKind::Sleep, || {
+            if !duration.is_zero() {
+                std::thread::sleep(duration);
+            }
+        });
+    }
+
+    /// Time since the interpreter started (the clock behind `time.monotonic`).
+    pub fn now(&self) -> Duration {
+        self.sched.started.elapsed()
+    }
+
+    fn got_gil(&mut self, start: Instant, waited: bool) {
+        let now = Instant::now();
+        let mut stats = self.info.stats.lock();
+        stats.acquisitions += 1;
+        if waited {
+            stats.waiting += now - start;
+        }
+        self.held_since = Some(now);
+        self.slice_start = self.icount;
+    }
+
+    fn record_release(&mut self, forced: bool, voluntary: bool) {
+        let mut stats = self.info.stats.lock();
+        if let Some(since) = self.held_since.take() {
+            stats.held += since.elapsed();
+        }
+        stats.forced_releases += forced as u64;
+        stats.voluntary_releases += voluntary as u64;
+        stats.instructions = self.icount;
+    }
+}

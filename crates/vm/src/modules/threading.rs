@@ -1,0 +1,262 @@
+//! The `threading` module: the registry of running threads, starting OS threads that run
+//! bytecode, `current_thread` and friends, and waiting for threads at interpreter exit.
+//! The `Thread` class itself is in `threading/thread_class.rs`; locks and
+//! `start_new_thread` are in `_thread` (`modules/thread.rs`).
+
+use std::sync::Arc;
+
+use gilvm_sched::{BlockKind, Waitable};
+
+use crate::errors::{runtime_error, PyResult};
+use crate::object::Args;
+use crate::value::Value;
+use crate::vm::{Interp, Vm};
+
+pub mod thread_class;
+
+pub use thread_class::{thread_data, ThreadObj};
+
+/// `threading`'s view of the threads: the running ones, by ident, in start order.
+#[derive(Default)]
+pub struct Registry {
+    state: parking_lot::Mutex<RegistryState>,
+}
+
+#[derive(Default)]
+struct RegistryState {
+    /// Running threads (and the main and dummy threads), like CPython's `_active`.
+    active: Vec<(u64, Value)>,
+    /// The counter behind the default names `Thread-N` and `Dummy-N`.
+    counter: u64,
+    main: Option<Value>,
+    main_ident: u64,
+    main_native_id: u64,
+    /// Locations that already printed a DeprecationWarning.
+    warned: std::collections::HashSet<(Arc<str>, u32, &'static str)>,
+}
+
+impl Registry {
+    /// Records the main thread's identity (called on the main interpreter thread).
+    pub fn set_main_identity(&self, ident: u64, native_id: u64) {
+        let mut st = self.state.lock();
+        st.main_ident = ident;
+        st.main_native_id = native_id;
+    }
+
+    /// The next number for a default thread name.
+    pub fn next_number(&self) -> u64 {
+        let mut st = self.state.lock();
+        st.counter += 1;
+        st.counter
+    }
+
+    pub fn add(&self, ident: u64, thread: Value) {
+        self.state.lock().active.push((ident, thread));
+    }
+
+    pub fn remove(&self, ident: u64) {
+        self.state.lock().active.retain(|(i, _)| *i != ident);
+    }
+
+    pub fn active(&self) -> Vec<Value> {
+        self.state.lock().active.iter().map(|(_, t)| t.clone()).collect()
+    }
+}
+
+/// The identity of the calling OS thread: (`get_ident()`, `get_native_id()`).
+pub fn os_identity() -> (u64, u64) {
+    // SAFETY: both calls only read the calling thread's ids.
+    unsafe { (libc::pthread_self() as u64, libc::gettid() as u64) }
+}
+
+pub fn create(vm: &mut Vm) -> Value {
+    let (module, dict) = crate::modules::new_module(
+        "threading",
+        &[
+            ("current_thread", current_thread),
+            ("currentThread", current_thread_deprecated),
+            ("main_thread", main_thread),
+            ("active_count", active_count),
+            ("activeCount", active_count_deprecated),
+            ("enumerate", enumerate),
+            ("get_ident", crate::modules::thread::get_ident),
+            ("get_native_id", crate::modules::thread::get_native_id),
+        ],
+    );
+    dict.set_str("Thread", Value::Class(thread_class::thread_class()));
+    dict.set_str("Lock", crate::modules::thread::allocate_lock_value());
+    dict.set_str("local", Value::Class(crate::modules::thread::local_class()));
+    dict.set_str("TIMEOUT_MAX", Value::Float(crate::modules::thread::TIMEOUT_MAX));
+    dict.set_str("ThreadError", Value::Class(crate::types::types().exc("RuntimeError")));
+    // Like CPython, importing threading registers the main thread.
+    main_thread_obj(&vm.interp);
+    module
+}
+
+/// The `_MainThread` object, created (and registered) on first use.
+pub fn main_thread_obj(interp: &Arc<Interp>) -> Value {
+    let registry = &interp.threads;
+    let (ident, native_id) = {
+        let st = registry.state.lock();
+        if let Some(main) = &st.main {
+            return main.clone();
+        }
+        (st.main_ident, st.main_native_id)
+    };
+    let main = thread_class::new_running(thread_class::Kind::Main, "MainThread".into(), false, ident, native_id);
+    let mut st = registry.state.lock();
+    if let Some(existing) = &st.main {
+        return existing.clone();
+    }
+    st.main = Some(main.clone());
+    st.active.insert(0, (ident, main.clone()));
+    main
+}
+
+/// The calling thread's `Thread` object (a `_DummyThread` for threads started with
+/// `_thread.start_new_thread`, created on first use as in CPython).
+pub fn current_thread_obj(vm: &mut Vm) -> Value {
+    if let Some(t) = &vm.thread_obj {
+        return t.clone();
+    }
+    let obj = if vm.thread.info.id == 0 {
+        main_thread_obj(&vm.interp)
+    } else {
+        let (ident, native_id) = os_identity();
+        let name = format!("Dummy-{}", vm.interp.threads.next_number());
+        let dummy = thread_class::new_running(thread_class::Kind::Dummy, name, true, ident, native_id);
+        vm.interp.threads.add(ident, dummy.clone());
+        dummy
+    };
+    vm.thread_obj = Some(obj.clone());
+    obj
+}
+
+fn current_thread(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    no_args("current_thread", &args)?;
+    Ok(current_thread_obj(vm))
+}
+
+fn current_thread_deprecated(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    deprecated(vm, "currentThread() is deprecated, use current_thread() instead");
+    no_args("currentThread", &args)?;
+    Ok(current_thread_obj(vm))
+}
+
+fn main_thread(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    no_args("main_thread", &args)?;
+    Ok(main_thread_obj(&vm.interp))
+}
+
+fn active_count(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    no_args("active_count", &args)?;
+    Ok(Value::Int(vm.interp.threads.active().len() as i64))
+}
+
+fn active_count_deprecated(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    deprecated(vm, "activeCount() is deprecated, use active_count() instead");
+    active_count(vm, args)
+}
+
+fn enumerate(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    no_args("enumerate", &args)?;
+    Ok(Value::list(vm.interp.threads.active()))
+}
+
+fn no_args(name: &str, args: &Args) -> PyResult<()> {
+    if !args.pos.is_empty() || !args.kw.is_empty() {
+        return Err(crate::errors::type_error(format!(
+            "{name}() takes 0 positional arguments but {} were given",
+            args.pos.len() + args.kw.len()
+        )));
+    }
+    Ok(())
+}
+
+/// Prints a DeprecationWarning the way CPython's default filters do: once per source
+/// location, and only for code in `__main__`.
+pub fn deprecated(vm: &mut Vm, message: &'static str) {
+    let Some(frame) = vm.frames.last() else { return };
+    if frame.func.globals.get_str("__name__").and_then(|n| n.as_str().map(|s| s == "__main__")) != Some(true) {
+        return;
+    }
+    let co = &frame.func.code.co;
+    let line = co.lines.get(frame.ip.saturating_sub(1)).copied().unwrap_or(co.first_line);
+    let filename = co.filename.clone();
+    if !vm.interp.threads.state.lock().warned.insert((filename.clone(), line, message)) {
+        return;
+    }
+    let mut text = format!("{filename}:{line}: DeprecationWarning: {message}\n");
+    if let Some(src) = vm.interp.source_line(&filename, line) {
+        text.push_str(&format!("  {}\n", src.trim()));
+    }
+    crate::io::write_console(vm, true, &text);
+}
+
+/// Starts an OS thread that runs `body` on a fresh VM once it holds the GIL. `thread` is
+/// the `Thread` object to register as running (none for `_thread.start_new_thread`).
+/// Returns once the new thread is running, with its (ident, native id).
+pub fn spawn(
+    vm: &mut Vm,
+    stats_name: String,
+    thread: Option<Value>,
+    body: impl FnOnce(&mut Vm) + Send + 'static,
+) -> PyResult<(u64, u64)> {
+    let interp = vm.interp.clone();
+    let ctx = interp.sched.attach(stats_name.clone());
+    let started: Arc<Waitable<Option<(u64, u64)>>> = Arc::new(Waitable::new(None));
+    let started_in_child = started.clone();
+    let info = ctx.info.clone();
+    let child = move || {
+        let (ident, native_id) = os_identity();
+        if let Some(t) = &thread {
+            thread_class::mark_started(t, ident, native_id, info);
+            interp.threads.add(ident, t.clone());
+        }
+        *started_in_child.lock() = Some((ident, native_id));
+        started_in_child.notify_all();
+        drop(started_in_child);
+        let mut ctx = ctx;
+        ctx.take_gil();
+        let mut vm = Vm::new(interp, ctx);
+        vm.thread_obj = thread;
+        body(&mut vm);
+        vm.finish_thread();
+    };
+    // Frames live on the heap; the Rust stack only grows with builtins that call back
+    // into Python, which the recursion limit bounds.
+    let stack = (vm.recursion_limit.saturating_mul(64 * 1024)).clamp(16 << 20, 1 << 30);
+    let spawned = std::thread::Builder::new().name(stats_name).stack_size(stack).spawn(child);
+    if spawned.is_err() {
+        return Err(runtime_error("can't start new thread"));
+    }
+    let ids = started.wait_for(&mut vm.thread, BlockKind::Join, None, |s| *s);
+    Ok(ids.expect("waited without a timeout"))
+}
+
+/// At interpreter exit: waits for every non-daemon thread (including ones they start
+/// meanwhile), like CPython's `threading._shutdown`.
+pub fn wait_for_non_daemon_threads(vm: &mut Vm) {
+    loop {
+        let me = vm.thread_obj.clone();
+        let pending = vm.interp.threads.active().into_iter().find(|t| {
+            me.as_ref().is_none_or(|m| !same(m, t))
+                && thread_data(t).is_some_and(|d| {
+                    let d = d.data.lock();
+                    d.kind == thread_class::Kind::Thread && !d.daemon
+                })
+        });
+        let Some(t) = pending else { return };
+        // A finishing thread leaves the registry before it reports done.
+        if let Some(obj) = thread_data(&t) {
+            obj.done.wait_for(&mut vm.thread, BlockKind::Join, None, |done| done.then_some(()));
+        }
+    }
+}
+
+fn same(a: &Value, b: &Value) -> bool {
+    match (a, b) {
+        (Value::Instance(x), Value::Instance(y)) => Arc::ptr_eq(x, y),
+        _ => false,
+    }
+}

@@ -1,0 +1,506 @@
+//! `threading.Thread` (and `_MainThread`, `_DummyThread`): a subclassable class whose
+//! instances carry their native state ([`ThreadObj`]) in `Instance::native`.
+
+use std::any::Any;
+use std::sync::{Arc, OnceLock};
+use std::time::Duration;
+
+use gilvm_sched::{BlockKind, ThreadInfo, Waitable};
+
+use crate::errors::{exc, runtime_error, type_error, PyErr, PyResult};
+use crate::object::{Args, Class, Descriptor, DescriptorObj, Instance, NativeObject, TypeKind};
+use crate::protocol;
+use crate::value::Value;
+use crate::vm::Vm;
+
+use super::{current_thread_obj, deprecated, same};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Kind {
+    /// A `Thread` (or subclass) created by the program.
+    Thread,
+    /// The main thread's `_MainThread`.
+    Main,
+    /// A `_DummyThread`, for threads started with `_thread.start_new_thread`.
+    Dummy,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Status {
+    Initial,
+    Started,
+    Stopped,
+}
+
+/// The native state of one `Thread` object.
+pub struct ThreadObj {
+    pub data: parking_lot::Mutex<ThreadData>,
+    /// Set once the thread has finished: what `join` waits for.
+    pub done: Waitable<bool>,
+}
+
+pub struct ThreadData {
+    /// Whether `Thread.__init__` has run.
+    pub initialized: bool,
+    pub kind: Kind,
+    pub name: String,
+    pub daemon: bool,
+    pub status: Status,
+    pub target: Value,
+    pub args: Value,
+    pub kwargs: Value,
+    pub ident: Option<u64>,
+    pub native_id: Option<u64>,
+    /// The scheduler's record of the thread, to keep its name in step for `--stats`.
+    pub info: Option<Arc<ThreadInfo>>,
+}
+
+/// The value stored in `Instance::native`.
+struct ThreadHandle(Arc<ThreadObj>);
+
+impl NativeObject for ThreadHandle {
+    fn class(&self) -> Arc<Class> {
+        thread_class()
+    }
+    fn as_any(&self) -> &dyn Any {
+        self
+    }
+}
+
+/// The native state behind a `Thread` object.
+pub fn thread_data(v: &Value) -> Option<Arc<ThreadObj>> {
+    let Value::Instance(inst) = v else { return None };
+    let native = inst.native.lock().clone()?;
+    crate::object::downcast::<ThreadHandle>(&native).map(|h| h.0.clone())
+}
+
+fn new_obj(kind: Kind) -> Arc<ThreadObj> {
+    Arc::new(ThreadObj {
+        data: parking_lot::Mutex::new(ThreadData {
+            initialized: false,
+            kind,
+            name: String::new(),
+            daemon: false,
+            status: Status::Initial,
+            target: Value::None,
+            args: Value::tuple(Vec::new()),
+            kwargs: Value::None,
+            ident: None,
+            native_id: None,
+            info: None,
+        }),
+        done: Waitable::new(false),
+    })
+}
+
+fn instance_of(cls: Arc<Class>, obj: Arc<ThreadObj>) -> Value {
+    let inst = Instance::new(cls);
+    *inst.native.lock() = Some(Value::native(ThreadHandle(obj)));
+    Value::Instance(Arc::new(inst))
+}
+
+/// A `_MainThread` or `_DummyThread` object for a thread that is already running.
+pub fn new_running(kind: Kind, name: String, daemon: bool, ident: u64, native_id: u64) -> Value {
+    let obj = new_obj(kind);
+    {
+        let mut d = obj.data.lock();
+        d.initialized = true;
+        d.name = name;
+        d.daemon = daemon;
+        d.status = Status::Started;
+        d.ident = Some(ident);
+        d.native_id = Some(native_id);
+    }
+    let cls = if kind == Kind::Main { main_thread_class() } else { dummy_thread_class() };
+    instance_of(cls, obj)
+}
+
+/// Called on the new OS thread before it reports that it started.
+pub fn mark_started(thread: &Value, ident: u64, native_id: u64, info: Arc<ThreadInfo>) {
+    if let Some(obj) = thread_data(thread) {
+        let mut d = obj.data.lock();
+        d.ident = Some(ident);
+        d.native_id = Some(native_id);
+        *info.name.lock() = d.name.clone();
+        d.info = Some(info);
+    }
+}
+
+pub fn thread_class() -> Arc<Class> {
+    static C: OnceLock<Arc<Class>> = OnceLock::new();
+    C.get_or_init(|| {
+        let cls = crate::types::new_class(
+            "Thread",
+            Some(crate::types::types().object.clone()),
+            TypeKind::Object,
+            "threading",
+        );
+        cls.set_attr("__gilvm_new__", crate::builtins::builtin("__gilvm_new__", thread_new));
+        let methods: [(&'static str, crate::object::BuiltinFn); 10] = [
+            ("__init__", thread_init),
+            ("__repr__", thread_repr),
+            ("start", thread_start),
+            ("run", thread_run),
+            ("join", thread_join),
+            ("is_alive", thread_is_alive),
+            ("getName", get_name_deprecated),
+            ("setName", set_name_deprecated),
+            ("isDaemon", is_daemon_deprecated),
+            ("setDaemon", set_daemon_deprecated),
+        ];
+        for (name, f) in methods {
+            crate::methods::add_method(&cls, name, f);
+        }
+        property(&cls, "name", get_name, Some(set_name));
+        property(&cls, "daemon", get_daemon, Some(set_daemon));
+        property(&cls, "ident", get_ident, None);
+        property(&cls, "native_id", get_native_id, None);
+        cls
+    })
+    .clone()
+}
+
+fn main_thread_class() -> Arc<Class> {
+    static C: OnceLock<Arc<Class>> = OnceLock::new();
+    C.get_or_init(|| crate::types::new_class("_MainThread", Some(thread_class()), TypeKind::Object, "threading"))
+        .clone()
+}
+
+fn dummy_thread_class() -> Arc<Class> {
+    static C: OnceLock<Arc<Class>> = OnceLock::new();
+    C.get_or_init(|| crate::types::new_class("_DummyThread", Some(thread_class()), TypeKind::Object, "threading"))
+        .clone()
+}
+
+fn property(cls: &Class, name: &str, get: crate::object::BuiltinFn, set: Option<crate::object::BuiltinFn>) {
+    let fget = crate::builtins::builtin(name, get);
+    let fset = set.map(|f| crate::builtins::builtin(name, f));
+    let desc = DescriptorObj { desc: crate::sync::RwLock::new(Descriptor::Property { fget, fset }) };
+    cls.set_attr(name, Value::native(desc));
+}
+
+/// The receiver of a Thread method and its native state.
+fn this(args: &mut Args, method: &str) -> PyResult<(Value, Arc<ThreadObj>)> {
+    if args.pos.is_empty() {
+        return Err(type_error(format!("Thread.{method}() missing 1 required positional argument: 'self'")));
+    }
+    let this = args.pos.remove(0);
+    match thread_data(&this) {
+        Some(obj) => Ok((this, obj)),
+        None => Err(type_error(format!(
+            "descriptor '{method}' requires a 'Thread' object but received a '{}'",
+            crate::ops::type_name(&this)
+        ))),
+    }
+}
+
+/// CPython asserts that `Thread.__init__` ran before most uses of a thread.
+fn check_initialized(obj: &ThreadObj) -> PyResult<()> {
+    if obj.data.lock().initialized {
+        Ok(())
+    } else {
+        Err(exc("AssertionError", "Thread.__init__() not called"))
+    }
+}
+
+fn thread_new(_vm: &mut Vm, args: Args) -> PyResult<Value> {
+    match args.pos.first() {
+        Some(Value::Class(cls)) => Ok(instance_of(cls.clone(), new_obj(Kind::Thread))),
+        _ => Err(type_error("Thread.__new__(X): X is not a type object")),
+    }
+}
+
+/// `Thread.__init__(self, group=None, target=None, name=None, args=(), kwargs=None, *, daemon=None)`
+fn thread_init(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    const PARAMS: [&str; 7] = ["self", "group", "target", "name", "args", "kwargs", "daemon"];
+    let mut p = crate::modules::bind_params("Thread.__init__", args, &PARAMS, 1, 6)?.into_iter();
+    let this = p.next().flatten().expect("self is required");
+    let [group, target, name, targs, kwargs, daemon] = std::array::from_fn(|_| p.next().flatten());
+    if group.as_ref().is_some_and(|g| !g.is_none()) {
+        return Err(exc("AssertionError", "group argument must be None for now"));
+    }
+    let Some(obj) = thread_data(&this) else {
+        return Err(type_error("Thread.__init__() called on a non-Thread object"));
+    };
+    let target = target.unwrap_or(Value::None);
+    let name = match name {
+        Some(n) if !n.is_none() => protocol::str(vm, &n)?,
+        _ => {
+            let mut name = format!("Thread-{}", vm.interp.threads.next_number());
+            if !target.is_none() {
+                if let Ok(tname) = crate::attr::get_attr(vm, &target, "__name__") {
+                    name.push_str(&format!(" ({})", protocol::str(vm, &tname)?));
+                }
+            }
+            name
+        }
+    };
+    let daemon = match daemon {
+        Some(d) if !d.is_none() => protocol::truthy(vm, &d)?,
+        _ => {
+            let current = current_thread_obj(vm);
+            thread_data(&current).is_some_and(|c| c.data.lock().daemon)
+        }
+    };
+    let mut d = obj.data.lock();
+    d.initialized = true;
+    d.name = name;
+    d.daemon = daemon;
+    d.target = target;
+    d.args = targs.unwrap_or_else(|| Value::tuple(Vec::new()));
+    d.kwargs = kwargs.unwrap_or(Value::None);
+    Ok(Value::None)
+}
+
+fn thread_repr(_vm: &mut Vm, mut args: Args) -> PyResult<Value> {
+    let (this, obj) = this(&mut args, "__repr__")?;
+    check_initialized(&obj)?;
+    let done = *obj.done.lock();
+    let d = obj.data.lock();
+    let mut status = match d.status {
+        Status::Initial => "initial",
+        Status::Started if !done => "started",
+        _ => "stopped",
+    }
+    .to_string();
+    if d.daemon {
+        status.push_str(" daemon");
+    }
+    if let Some(ident) = d.ident {
+        status.push_str(&format!(" {ident}"));
+    }
+    Ok(Value::str(format!("<{}({}, {status})>", protocol::class_of(&this).name, d.name)))
+}
+
+fn thread_start(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
+    let (this, obj) = this(&mut args, "start")?;
+    let name = {
+        let mut d = obj.data.lock();
+        if !d.initialized {
+            return Err(runtime_error("thread.__init__() not called"));
+        }
+        if d.status != Status::Initial {
+            return Err(runtime_error("threads can only be started once"));
+        }
+        d.status = Status::Started;
+        d.name.clone()
+    };
+    let body_this = this.clone();
+    let spawned = super::spawn(vm, name, Some(this), move |vm| bootstrap(vm, body_this));
+    if let Err(e) = spawned {
+        obj.data.lock().status = Status::Initial;
+        return Err(e);
+    }
+    Ok(Value::None)
+}
+
+/// The body of a thread started with `Thread.start`: runs `self.run()`, reports an
+/// uncaught exception like `threading.excepthook`, and marks the thread finished.
+fn bootstrap(vm: &mut Vm, this: Value) {
+    let result = crate::attr::get_attr(vm, &this, "run").and_then(|run| vm.call(&run, Args::new(Vec::new())));
+    if let Err(err) = result {
+        report_exception(vm, &this, err);
+    }
+    let Some(obj) = thread_data(&this) else { return };
+    let ident = {
+        let mut d = obj.data.lock();
+        d.status = Status::Stopped;
+        d.ident
+    };
+    if let Some(ident) = ident {
+        vm.interp.threads.remove(ident);
+    }
+    *obj.done.lock() = true;
+    obj.done.notify_all();
+}
+
+/// `threading.excepthook`'s output: `Exception in thread NAME:` and the traceback.
+/// SystemExit ends the thread quietly.
+fn report_exception(vm: &mut Vm, this: &Value, err: PyErr) {
+    if err.matches("SystemExit") {
+        return;
+    }
+    let name = thread_data(this).map(|o| o.data.lock().name.clone()).unwrap_or_default();
+    let text = crate::traceback::format_exception(vm, &err);
+    crate::io::write_console(vm, true, &format!("Exception in thread {name}:\n{text}"));
+}
+
+/// `Thread.run`: calls the target with the arguments, then drops them (as CPython does).
+fn thread_run(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
+    let (_, obj) = this(&mut args, "run")?;
+    let (target, targs, kwargs) = {
+        let mut d = obj.data.lock();
+        let t = std::mem::replace(&mut d.target, Value::None);
+        let a = std::mem::replace(&mut d.args, Value::tuple(Vec::new()));
+        let k = std::mem::replace(&mut d.kwargs, Value::None);
+        (t, a, k)
+    };
+    if target.is_none() {
+        return Ok(Value::None);
+    }
+    let pos = match protocol::collect(vm, &targs) {
+        Ok(pos) => pos,
+        Err(e) if e.matches("TypeError") => {
+            return Err(type_error(format!(
+                "{} argument after * must be an iterable, not {}",
+                callable_name(vm, &target),
+                crate::ops::type_name(&targs)
+            )))
+        }
+        Err(e) => return Err(e),
+    };
+    let mut call_args = Args::new(pos);
+    match &kwargs {
+        Value::None => {}
+        Value::Dict(d) => {
+            for (k, v) in d.items() {
+                match k.as_str() {
+                    Some(k) => call_args.kw.push((Arc::from(k), v)),
+                    None => return Err(type_error("keywords must be strings")),
+                }
+            }
+        }
+        other => {
+            return Err(type_error(format!(
+                "{} argument after ** must be a mapping, not {}",
+                callable_name(vm, &target),
+                crate::ops::type_name(other)
+            )))
+        }
+    }
+    vm.call(&target, call_args)?;
+    Ok(Value::None)
+}
+
+/// `f()` as CPython names a callable in call errors.
+fn callable_name(vm: &mut Vm, f: &Value) -> String {
+    match crate::attr::get_attr(vm, f, "__qualname__").or_else(|_| crate::attr::get_attr(vm, f, "__name__")) {
+        Ok(Value::Str(s)) => format!("{}()", s.as_str()),
+        _ => format!("{} object", crate::ops::type_name(f)),
+    }
+}
+
+fn thread_join(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
+    let (this, obj) = this(&mut args, "join")?;
+    let mut p = crate::modules::bind_params("join", args, &["timeout"], 0, 1)?.into_iter();
+    let timeout = p.next().flatten().unwrap_or(Value::None);
+    {
+        let d = obj.data.lock();
+        if !d.initialized {
+            return Err(runtime_error("Thread.__init__() not called"));
+        }
+        if d.status == Status::Initial {
+            return Err(runtime_error("cannot join thread before it is started"));
+        }
+    }
+    let current = current_thread_obj(vm);
+    if same(&this, &current) {
+        return Err(runtime_error("cannot join current thread"));
+    }
+    let timeout = match &timeout {
+        Value::None => None,
+        v => match crate::ops::to_f64(v)? {
+            Some(secs) => Some(duration_from_secs(secs.max(0.0))),
+            None => {
+                return Err(type_error(format!(
+                    "'>' not supported between instances of 'int' and '{}'",
+                    crate::ops::type_name(v)
+                )))
+            }
+        },
+    };
+    obj.done.wait_for(&mut vm.thread, BlockKind::Join, timeout, |done| done.then_some(()));
+    Ok(Value::None)
+}
+
+/// A timeout in seconds as a Duration (NaN waits no time; huge values wait forever).
+pub fn duration_from_secs(secs: f64) -> Duration {
+    if secs.is_nan() {
+        Duration::ZERO
+    } else {
+        Duration::try_from_secs_f64(secs).unwrap_or(Duration::MAX)
+    }
+}
+
+fn thread_is_alive(_vm: &mut Vm, mut args: Args) -> PyResult<Value> {
+    let (_, obj) = this(&mut args, "is_alive")?;
+    check_initialized(&obj)?;
+    let done = *obj.done.lock();
+    Ok(Value::Bool(obj.data.lock().status == Status::Started && !done))
+}
+
+fn get_name(_vm: &mut Vm, mut args: Args) -> PyResult<Value> {
+    let (_, obj) = this(&mut args, "name")?;
+    check_initialized(&obj)?;
+    let name = obj.data.lock().name.clone();
+    Ok(Value::str(name))
+}
+
+fn set_name(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
+    let (_, obj) = this(&mut args, "name")?;
+    check_initialized(&obj)?;
+    let value = args.pos.first().cloned().unwrap_or(Value::None);
+    let name = protocol::str(vm, &value)?;
+    let mut d = obj.data.lock();
+    if let Some(info) = &d.info {
+        *info.name.lock() = name.clone();
+    }
+    d.name = name;
+    Ok(Value::None)
+}
+
+fn get_daemon(_vm: &mut Vm, mut args: Args) -> PyResult<Value> {
+    let (_, obj) = this(&mut args, "daemon")?;
+    check_initialized(&obj)?;
+    let daemon = obj.data.lock().daemon;
+    Ok(Value::Bool(daemon))
+}
+
+fn set_daemon(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
+    let (_, obj) = this(&mut args, "daemon")?;
+    let value = args.pos.first().cloned().unwrap_or(Value::None);
+    let daemon = protocol::truthy(vm, &value)?;
+    let mut d = obj.data.lock();
+    if !d.initialized {
+        return Err(runtime_error("Thread.__init__() not called"));
+    }
+    if d.status != Status::Initial {
+        return Err(runtime_error("cannot set daemon status of active thread"));
+    }
+    d.daemon = daemon;
+    Ok(Value::None)
+}
+
+fn get_ident(_vm: &mut Vm, mut args: Args) -> PyResult<Value> {
+    let (_, obj) = this(&mut args, "ident")?;
+    check_initialized(&obj)?;
+    let ident = obj.data.lock().ident;
+    Ok(ident.map_or(Value::None, |i| crate::modules::thread::ident_value(i)))
+}
+
+fn get_native_id(_vm: &mut Vm, mut args: Args) -> PyResult<Value> {
+    let (_, obj) = this(&mut args, "native_id")?;
+    check_initialized(&obj)?;
+    let id = obj.data.lock().native_id;
+    Ok(id.map_or(Value::None, |i| Value::Int(i as i64)))
+}
+
+fn get_name_deprecated(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    deprecated(vm, "getName() is deprecated, get the name attribute instead");
+    get_name(vm, args)
+}
+
+fn set_name_deprecated(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    deprecated(vm, "setName() is deprecated, set the name attribute instead");
+    set_name(vm, args)
+}
+
+fn is_daemon_deprecated(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    deprecated(vm, "isDaemon() is deprecated, get the daemon attribute instead");
+    get_daemon(vm, args)
+}
+
+fn set_daemon_deprecated(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    deprecated(vm, "setDaemon() is deprecated, set the daemon attribute instead");
+    set_daemon(vm, args)
+}
