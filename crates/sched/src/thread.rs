@@ -45,6 +45,8 @@ pub struct Sched {
     gil: Option<Gil>,
     /// The instruction-count policy's N, or 0 under the time-slice policy.
     instructions: AtomicU64,
+    /// The time slice in nanoseconds (kept with the GIL off too, for getswitchinterval).
+    interval_ns: AtomicU64,
     threads: Mutex<Vec<Arc<ThreadInfo>>>,
     next_id: AtomicUsize,
     pub started: Instant,
@@ -61,6 +63,7 @@ impl Sched {
             config,
             gil,
             instructions: AtomicU64::new(instructions),
+            interval_ns: AtomicU64::new(interval.unwrap_or(crate::DEFAULT_INTERVAL).as_nanos() as u64),
             threads: Mutex::new(Vec::new()),
             next_id: AtomicUsize::new(0),
             started: Instant::now(),
@@ -90,6 +93,7 @@ impl Sched {
 
     /// `sys.setswitchinterval`: switches to the time-slice policy with this interval.
     pub fn set_switch_interval(&self, interval: Duration) {
+        self.interval_ns.store(interval.as_nanos().max(1) as u64, Ordering::Relaxed);
         if let Some(gil) = &self.gil {
             gil.interval_ns.store(interval.as_nanos().max(1) as u64, Ordering::Relaxed);
             gil.timed.store(true, Ordering::Relaxed);
@@ -98,17 +102,9 @@ impl Sched {
     }
 
     /// `sys.getswitchinterval`: the time slice (CPython's default while an instruction
-    /// policy or `--gil off` is in force).
+    /// policy is in force).
     pub fn switch_interval(&self) -> Duration {
-        match &self.gil {
-            Some(gil) if gil.timed.load(Ordering::Relaxed) => {
-                Duration::from_nanos(gil.interval_ns.load(Ordering::Relaxed))
-            }
-            _ => match self.config.policy {
-                Policy::Interval(d) if self.instructions.load(Ordering::Relaxed) == 0 => d,
-                _ => crate::DEFAULT_INTERVAL,
-            },
-        }
+        Duration::from_nanos(self.interval_ns.load(Ordering::Relaxed))
     }
 
     /// The policy in force now.

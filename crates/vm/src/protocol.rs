@@ -266,7 +266,7 @@ fn guarded(vm: &mut Vm, v: &Value, dots: &str, f: impl FnOnce(&mut Vm) -> PyResu
 /// containers), which counts against the recursion limit like a Python frame, so
 /// deeply nested data raises RecursionError instead of overflowing the native stack.
 fn nested<T>(vm: &mut Vm, what: &str, f: impl FnOnce(&mut Vm) -> PyResult<T>) -> PyResult<T> {
-    if vm.frames.len() + vm.native_depth >= vm.recursion_limit {
+    if vm.frames.len() + vm.native_depth >= vm.recursion_limit || vm.native_stack_exhausted() {
         return Err(crate::errors::exc("RecursionError", format!("maximum recursion depth exceeded{what}")));
     }
     vm.native_depth += 1;

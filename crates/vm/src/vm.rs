@@ -130,6 +130,15 @@ pub struct Vm {
     pub mode: u8,
     /// This thread's `threading.Thread` object, once known.
     pub thread_obj: Option<Value>,
+    /// The lowest Rust stack address native re-entry may reach (0: unchecked).
+    pub stack_floor: usize,
+}
+
+/// Roughly where the Rust stack pointer is now.
+#[inline(always)]
+pub fn stack_pointer() -> usize {
+    let marker = 0u8;
+    std::ptr::addr_of!(marker) as usize
 }
 
 /// How many safe points pass between checks for pending work.
@@ -151,9 +160,11 @@ impl Vm {
             thread,
             mode,
             thread_obj: None,
+            stack_floor: 0,
             interp: interp.clone(),
-            stack: Vec::with_capacity(1024),
-            frames: Vec::with_capacity(64),
+            // Small to start with: a program may run 10,000 threads.
+            stack: Vec::with_capacity(256),
+            frames: Vec::with_capacity(16),
             exc_stack: Vec::new(),
             ticks: TICKS,
             next_frame_id: 0,
@@ -181,6 +192,13 @@ impl Vm {
         self.exc_stack.clear();
         self.thread_obj = None;
         self.thread.drop_gil();
+    }
+
+    /// Whether native re-entry (a builtin calling back into Python, a repr of nested
+    /// data) must stop: the OS thread's stack is nearly used up. Threads other than the
+    /// main one have small stacks, so the recursion limit alone cannot protect them.
+    pub fn native_stack_exhausted(&self) -> bool {
+        self.stack_floor != 0 && stack_pointer() < self.stack_floor
     }
 
     /// Runs a blocking call with the GIL released (see [`gilvm_sched::ThreadCtx::allow_threads`]).
@@ -236,6 +254,9 @@ impl Vm {
     pub fn call(&mut self, callee: &Value, args: Args) -> PyResult<Value> {
         match callee {
             Value::Function(f) => {
+                if self.native_stack_exhausted() {
+                    return Err(recursion_error());
+                }
                 let f = f.clone();
                 self.push_function_frame(&f, args)?;
                 let depth = self.frames.len();

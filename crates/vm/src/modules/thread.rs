@@ -105,7 +105,7 @@ fn start_new_thread(vm: &mut Vm, args: Args) -> PyResult<Value> {
     };
     let stats_name = format!("_thread {}", vm.interp.sched.threads().len());
     let call_args = Args { pos: fargs.items.to_vec(), kw: kwargs };
-    let (ident, _) = super::threading::spawn(vm, stats_name, None, move |vm| {
+    let ident = super::threading::spawn(vm, stats_name, None, move |vm| {
         if let Err(err) = vm.call(&func, call_args) {
             if !err.matches("SystemExit") {
                 let shown = protocol::repr(vm, &func).unwrap_or_else(|_| "<function>".into());
@@ -115,9 +115,8 @@ fn start_new_thread(vm: &mut Vm, args: Args) -> PyResult<Value> {
         }
         if let Some(t) = vm.thread_obj.take() {
             // A `_DummyThread` made by current_thread() leaves with the thread.
-            if let Some(ident) = super::threading::thread_data(&t).and_then(|d| d.data.lock().ident) {
-                vm.interp.threads.remove(ident);
-            }
+            let _ = t;
+            vm.interp.threads.remove(vm.thread.info.id);
         }
     })?;
     Ok(ident_value(ident))

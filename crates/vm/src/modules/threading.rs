@@ -5,7 +5,7 @@
 
 use std::sync::Arc;
 
-use gilvm_sched::{BlockKind, Waitable};
+use gilvm_sched::BlockKind;
 
 use crate::errors::{runtime_error, PyResult};
 use crate::object::Args;
@@ -16,7 +16,8 @@ pub mod thread_class;
 
 pub use thread_class::{thread_data, ThreadObj};
 
-/// `threading`'s view of the threads: the running ones, by ident, in start order.
+/// `threading`'s view of the threads: the running ones in start order, keyed by the
+/// scheduler's thread id (known before the OS thread exists).
 #[derive(Default)]
 pub struct Registry {
     state: parking_lot::Mutex<RegistryState>,
@@ -24,8 +25,9 @@ pub struct Registry {
 
 #[derive(Default)]
 struct RegistryState {
-    /// Running threads (and the main and dummy threads), like CPython's `_active`.
-    active: Vec<(u64, Value)>,
+    /// Running threads (and the main and dummy threads), like CPython's `_limbo` and
+    /// `_active` together.
+    active: Vec<(usize, Value)>,
     /// The counter behind the default names `Thread-N` and `Dummy-N`.
     counter: u64,
     main: Option<Value>,
@@ -50,12 +52,12 @@ impl Registry {
         st.counter
     }
 
-    pub fn add(&self, ident: u64, thread: Value) {
-        self.state.lock().active.push((ident, thread));
+    pub fn add(&self, thread_id: usize, thread: Value) {
+        self.state.lock().active.push((thread_id, thread));
     }
 
-    pub fn remove(&self, ident: u64) {
-        self.state.lock().active.retain(|(i, _)| *i != ident);
+    pub fn remove(&self, thread_id: usize) {
+        self.state.lock().active.retain(|(i, _)| *i != thread_id);
     }
 
     pub fn active(&self) -> Vec<Value> {
@@ -109,7 +111,7 @@ pub fn main_thread_obj(interp: &Arc<Interp>) -> Value {
         return existing.clone();
     }
     st.main = Some(main.clone());
-    st.active.insert(0, (ident, main.clone()));
+    st.active.insert(0, (0, main.clone()));
     main
 }
 
@@ -125,7 +127,7 @@ pub fn current_thread_obj(vm: &mut Vm) -> Value {
         let (ident, native_id) = os_identity();
         let name = format!("Dummy-{}", vm.interp.threads.next_number());
         let dummy = thread_class::new_running(thread_class::Kind::Dummy, name, true, ident, native_id);
-        vm.interp.threads.add(ident, dummy.clone());
+        vm.interp.threads.add(vm.thread.info.id, dummy.clone());
         dummy
     };
     vm.thread_obj = Some(obj.clone());
@@ -193,45 +195,58 @@ pub fn deprecated(vm: &mut Vm, message: &'static str) {
     crate::io::write_console(vm, true, &text);
 }
 
+/// The Rust stack of threads started from Python (CPython's threads get 8 MiB; ours need
+/// less, and 10,000 of them should fit comfortably).
+const THREAD_STACK: usize = 16 << 20;
+/// Stack kept in reserve below the point where native re-entry raises RecursionError.
+const STACK_MARGIN: usize = 256 << 10;
+
 /// Starts an OS thread that runs `body` on a fresh VM once it holds the GIL. `thread` is
 /// the `Thread` object to register as running (none for `_thread.start_new_thread`).
-/// Returns once the new thread is running, with its (ident, native id).
+/// Returns the new thread's ident without waiting for it to run (unlike CPython, which
+/// waits for a handshake: starting 10,000 threads should not cost 10,000 GIL handoffs).
 pub fn spawn(
     vm: &mut Vm,
     stats_name: String,
     thread: Option<Value>,
     body: impl FnOnce(&mut Vm) + Send + 'static,
-) -> PyResult<(u64, u64)> {
+) -> PyResult<u64> {
     let interp = vm.interp.clone();
     let ctx = interp.sched.attach(stats_name.clone());
-    let started: Arc<Waitable<Option<(u64, u64)>>> = Arc::new(Waitable::new(None));
-    let started_in_child = started.clone();
+    let thread_id = ctx.info.id;
+    // Registered before it exists, so that it cannot finish (and unregister) first.
+    if let Some(t) = &thread {
+        interp.threads.add(thread_id, t.clone());
+    }
     let info = ctx.info.clone();
+    let child_thread = thread.clone();
     let child = move || {
+        let thread = child_thread;
         let (ident, native_id) = os_identity();
         if let Some(t) = &thread {
             thread_class::mark_started(t, ident, native_id, info);
-            interp.threads.add(ident, t.clone());
         }
-        *started_in_child.lock() = Some((ident, native_id));
-        started_in_child.notify_all();
-        drop(started_in_child);
         let mut ctx = ctx;
         ctx.take_gil();
         let mut vm = Vm::new(interp, ctx);
         vm.thread_obj = thread;
+        vm.stack_floor = crate::vm::stack_pointer().saturating_sub(THREAD_STACK - STACK_MARGIN);
         body(&mut vm);
         vm.finish_thread();
     };
     // Frames live on the heap; the Rust stack only grows with builtins that call back
-    // into Python, which the recursion limit bounds.
-    let stack = (vm.recursion_limit.saturating_mul(64 * 1024)).clamp(16 << 20, 1 << 30);
+    // into Python, and `Vm::native_stack_exhausted` stops those in time.
+    let stack = THREAD_STACK;
     let spawned = std::thread::Builder::new().name(stats_name).stack_size(stack).spawn(child);
-    if spawned.is_err() {
+    let Ok(handle) = spawned else {
+        vm.interp.threads.remove(thread_id);
         return Err(runtime_error("can't start new thread"));
+    };
+    let ident = std::os::unix::thread::JoinHandleExt::as_pthread_t(&handle) as u64;
+    if let Some(t) = &thread {
+        thread_class::set_ident(t, ident);
     }
-    let ids = started.wait_for(&mut vm.thread, BlockKind::Join, None, |s| *s);
-    Ok(ids.expect("waited without a timeout"))
+    Ok(ident)
 }
 
 /// At interpreter exit: waits for every non-daemon thread (including ones they start

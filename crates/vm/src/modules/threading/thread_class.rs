@@ -37,6 +37,8 @@ pub struct ThreadObj {
     pub data: parking_lot::Mutex<ThreadData>,
     /// Set once the thread has finished: what `join` waits for.
     pub done: Waitable<bool>,
+    /// Set by the thread itself once it runs (`native_id` waits for it).
+    pub native_id: Waitable<Option<u64>>,
 }
 
 pub struct ThreadData {
@@ -50,7 +52,6 @@ pub struct ThreadData {
     pub args: Value,
     pub kwargs: Value,
     pub ident: Option<u64>,
-    pub native_id: Option<u64>,
     /// The scheduler's record of the thread, to keep its name in step for `--stats`.
     pub info: Option<Arc<ThreadInfo>>,
 }
@@ -86,10 +87,10 @@ fn new_obj(kind: Kind) -> Arc<ThreadObj> {
             args: Value::tuple(Vec::new()),
             kwargs: Value::None,
             ident: None,
-            native_id: None,
             info: None,
         }),
         done: Waitable::new(false),
+        native_id: Waitable::new(None),
     })
 }
 
@@ -109,20 +110,30 @@ pub fn new_running(kind: Kind, name: String, daemon: bool, ident: u64, native_id
         d.daemon = daemon;
         d.status = Status::Started;
         d.ident = Some(ident);
-        d.native_id = Some(native_id);
     }
+    *obj.native_id.lock() = Some(native_id);
     let cls = if kind == Kind::Main { main_thread_class() } else { dummy_thread_class() };
     instance_of(cls, obj)
 }
 
-/// Called on the new OS thread before it reports that it started.
+/// Called on the new OS thread as soon as it runs (before it takes the GIL).
 pub fn mark_started(thread: &Value, ident: u64, native_id: u64, info: Arc<ThreadInfo>) {
     if let Some(obj) = thread_data(thread) {
-        let mut d = obj.data.lock();
-        d.ident = Some(ident);
-        d.native_id = Some(native_id);
-        *info.name.lock() = d.name.clone();
-        d.info = Some(info);
+        {
+            let mut d = obj.data.lock();
+            d.ident = Some(ident);
+            *info.name.lock() = d.name.clone();
+            d.info = Some(info);
+        }
+        *obj.native_id.lock() = Some(native_id);
+        obj.native_id.notify_all();
+    }
+}
+
+/// Called by the starting thread right after the OS thread exists.
+pub fn set_ident(thread: &Value, ident: u64) {
+    if let Some(obj) = thread_data(thread) {
+        obj.data.lock().ident = Some(ident);
     }
 }
 
@@ -302,14 +313,8 @@ fn bootstrap(vm: &mut Vm, this: Value) {
         report_exception(vm, &this, err);
     }
     let Some(obj) = thread_data(&this) else { return };
-    let ident = {
-        let mut d = obj.data.lock();
-        d.status = Status::Stopped;
-        d.ident
-    };
-    if let Some(ident) = ident {
-        vm.interp.threads.remove(ident);
-    }
+    obj.data.lock().status = Status::Stopped;
+    vm.interp.threads.remove(vm.thread.info.id);
     *obj.done.lock() = true;
     obj.done.notify_all();
 }
@@ -478,10 +483,14 @@ fn get_ident(_vm: &mut Vm, mut args: Args) -> PyResult<Value> {
     Ok(ident.map_or(Value::None, |i| crate::modules::thread::ident_value(i)))
 }
 
-fn get_native_id(_vm: &mut Vm, mut args: Args) -> PyResult<Value> {
+fn get_native_id(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
     let (_, obj) = this(&mut args, "native_id")?;
     check_initialized(&obj)?;
-    let id = obj.data.lock().native_id;
+    if obj.data.lock().status == Status::Initial {
+        return Ok(Value::None);
+    }
+    // A thread just started may not have reported its id yet.
+    let id = obj.native_id.wait_for(&mut vm.thread, BlockKind::Join, None, |id| *id);
     Ok(id.map_or(Value::None, |i| Value::Int(i as i64)))
 }
 
