@@ -62,6 +62,15 @@ pub struct Dict {
     pub map: Mutex<DictMap>,
 }
 
+impl Drop for Dict {
+    fn drop(&mut self) {
+        let map = std::mem::take(self.map.get_mut());
+        if !map.is_empty() {
+            crate::trashcan::release(map.into_values());
+        }
+    }
+}
+
 impl Default for Dict {
     fn default() -> Self {
         Dict::new()

@@ -21,6 +21,7 @@ pub mod protocol;
 pub mod set;
 pub mod sync;
 pub mod traceback;
+pub mod trashcan;
 pub mod types;
 pub mod value;
 pub mod vm;

@@ -21,6 +21,15 @@ pub struct AttrMap {
     map: indexmap::IndexMap<NameKey, Value, BuildHasherDefault<PassThrough>>,
 }
 
+impl Drop for AttrMap {
+    fn drop(&mut self) {
+        let map = std::mem::take(&mut self.map);
+        if !map.is_empty() {
+            crate::trashcan::release(map.into_values());
+        }
+    }
+}
+
 #[derive(Clone)]
 struct NameKey(Arc<PyStr>);
 

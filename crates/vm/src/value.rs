@@ -268,6 +268,23 @@ pub struct List {
     pub items: Mutex<Vec<Value>>,
 }
 
+impl Drop for Tuple {
+    fn drop(&mut self) {
+        if !self.items.is_empty() {
+            crate::trashcan::release(std::mem::take(&mut self.items).into_vec());
+        }
+    }
+}
+
+impl Drop for List {
+    fn drop(&mut self) {
+        let items = std::mem::take(self.items.get_mut());
+        if !items.is_empty() {
+            crate::trashcan::release(items);
+        }
+    }
+}
+
 impl List {
     pub fn new(items: Vec<Value>) -> List {
         List { items: Mutex::new(items) }

@@ -163,8 +163,8 @@ impl Vm {
             stack_floor: 0,
             interp: interp.clone(),
             // Small to start with: a program may run 10,000 threads.
-            stack: Vec::with_capacity(256),
-            frames: Vec::with_capacity(16),
+            stack: Vec::with_capacity(32),
+            frames: Vec::with_capacity(4),
             exc_stack: Vec::new(),
             ticks: TICKS,
             next_frame_id: 0,

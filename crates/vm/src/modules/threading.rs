@@ -197,7 +197,7 @@ pub fn deprecated(vm: &mut Vm, message: &'static str) {
 
 /// The Rust stack of threads started from Python (CPython's threads get 8 MiB; ours need
 /// less, and 10,000 of them should fit comfortably).
-const THREAD_STACK: usize = 16 << 20;
+const THREAD_STACK: usize = 2 << 20;
 /// Stack kept in reserve below the point where native re-entry raises RecursionError.
 const STACK_MARGIN: usize = 256 << 10;
 
