@@ -33,14 +33,16 @@ threads = [threading.Thread(target=boom, args=(2,)),
            threading.Thread(target=fine, args=(3,)),
            Crashing(name='crasher'),
            threading.Thread(target=fine, args=(4,))]
+# One at a time, so that the tracebacks reach stderr in a fixed order.
 for t in threads:
     t.start()
-for t in threads:
     t.join()
 print(sorted(progress))
 print('alive:', [t.is_alive() for t in threads])
 
-# The same in a _thread thread: the traceback goes to stderr, the lock is still released.
+# In a _thread thread an uncaught exception would print "Exception ignored in thread
+# started by: ..." on stderr, but _thread has no join: main could finish before that
+# output is written. So this worker reports its exception itself.
 done = _thread.allocate_lock()
 done.acquire()
 
@@ -49,13 +51,15 @@ def raw_worker():
     try:
         progress.append('raw worker started')
         1 / 0
+    except ZeroDivisionError as e:
+        progress.append('raw worker caught: %s' % e)
     finally:
         done.release()
 
 
 _thread.start_new_thread(raw_worker, ())
 done.acquire()
-print('raw worker ran:', 'raw worker started' in progress)
+print('raw worker ran:', 'raw worker started' in progress, '| caught:', 'raw worker caught: division by zero' in progress)
 
 # An exception in one thread does not stop later threads from running.
 after = threading.Thread(target=fine, args=(5,))

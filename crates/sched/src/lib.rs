@@ -15,4 +15,4 @@ mod wait;
 pub use config::{parse_switch_interval, Config, Handoff, Policy, SwitchPoints, DEFAULT_INTERVAL};
 pub use stats::StatsFormat;
 pub use thread::{BlockKind, Sched, ThreadCtx, ThreadInfo};
-pub use wait::Waitable;
+pub use wait::{Waitable, Wake};

@@ -19,6 +19,16 @@ struct Inner<S> {
     state: S,
     /// Bumped by every notification.
     generation: u64,
+    /// Threads asleep in `wait_for` (a notification with none is free).
+    sleepers: usize,
+}
+
+/// Whom an update of a [`Waitable`]'s state may let go on.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Wake {
+    Nobody,
+    One,
+    All,
 }
 
 /// Rust-side state `S` plus a way to wait for it to change. The state's mutex is held
@@ -30,7 +40,7 @@ pub struct Waitable<S> {
 
 impl<S> Waitable<S> {
     pub const fn new(state: S) -> Waitable<S> {
-        Waitable { inner: Mutex::new(Inner { state, generation: 0 }), cond: Condvar::new() }
+        Waitable { inner: Mutex::new(Inner { state, generation: 0, sleepers: 0 }), cond: Condvar::new() }
     }
 
     /// The state, for a short non-blocking update. Call a `notify_*` afterwards if the
@@ -40,13 +50,28 @@ impl<S> Waitable<S> {
     }
 
     pub fn notify_one(&self) {
-        self.inner.lock().generation += 1;
-        self.cond.notify_one();
+        self.update(|_| ((), Wake::One));
     }
 
     pub fn notify_all(&self) {
-        self.inner.lock().generation += 1;
-        self.cond.notify_all();
+        self.update(|_| ((), Wake::All));
+    }
+
+    /// Updates the state and wakes whom `f` says, under one lock of the mutex.
+    pub fn update<R>(&self, f: impl FnOnce(&mut S) -> (R, Wake)) -> R {
+        let mut inner = self.inner.lock();
+        let (result, wake) = f(&mut inner.state);
+        if wake == Wake::Nobody || inner.sleepers == 0 {
+            return result;
+        }
+        inner.generation += 1;
+        drop(inner);
+        if wake == Wake::One {
+            self.cond.notify_one();
+        } else {
+            self.cond.notify_all();
+        }
+        result
     }
 
     /// Waits until `ready` returns `Some` or `timeout` passes (`None` waits forever),
@@ -67,28 +92,86 @@ impl<S> Waitable<S> {
                 if let Some(r) = ready(&mut inner.state) {
                     return Some(r);
                 }
+                if deadline.is_some_and(|d| Instant::now() >= d) {
+                    return None;
+                }
+                // Counted as a sleeper from here on, so that an update made before this
+                // thread is actually asleep still bumps the generation.
+                inner.sleepers += 1;
                 inner.generation
             };
-            if deadline.is_some_and(|d| Instant::now() >= d) {
-                return None;
-            }
             let timed_out = thread.allow_threads(kind, || {
                 let mut inner = self.inner.lock();
-                while inner.generation == seen {
+                let mut timed_out = false;
+                while inner.generation == seen && !timed_out {
                     match deadline {
                         None => self.cond.wait(&mut inner),
-                        Some(deadline) => {
-                            if self.cond.wait_until(&mut inner, deadline).timed_out() {
-                                return true;
-                            }
-                        }
+                        Some(deadline) => timed_out = self.cond.wait_until(&mut inner, deadline).timed_out(),
                     }
                 }
-                false
+                inner.sleepers -= 1;
+                timed_out && inner.generation == seen
             });
             if timed_out {
                 return ready(&mut self.inner.lock().state);
             }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::sync::Arc;
+    use std::time::Duration;
+
+    use super::*;
+    use crate::{Config, Policy, Sched};
+
+    /// Threads hammer one lock built on a Waitable, under a GIL that switches every few
+    /// microseconds and with the GIL off; a lost wake-up would hang a thread forever.
+    #[test]
+    fn a_contended_lock_never_loses_a_wakeup() {
+        for gil in [true, false] {
+            // Fair handoff: `sleep(0)` then really passes the GIL to a waiting thread.
+            let config = Config {
+                gil,
+                policy: Policy::Interval(Duration::from_micros(20)),
+                handoff: crate::Handoff::Fair,
+                ..Config::default()
+            };
+            let start = Arc::new(std::sync::Barrier::new(4));
+            let sched = Sched::new(config);
+            let lock = Arc::new(Waitable::new(false));
+            let counter = Arc::new(std::sync::atomic::AtomicUsize::new(0));
+            let (done_tx, done_rx) = std::sync::mpsc::channel();
+            for _ in 0..4 {
+                let (sched, lock, counter, done_tx) = (sched.clone(), lock.clone(), counter.clone(), done_tx.clone());
+                let start = start.clone();
+                std::thread::spawn(move || {
+                    let mut ctx = sched.attach("worker".into());
+                    start.wait();
+                    ctx.take_gil();
+                    for i in 0..5_000u64 {
+                        let take = |l: &mut bool| (!*l).then(|| *l = true);
+                        lock.wait_for(&mut ctx, BlockKind::Lock, None, take);
+                        counter.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                        // Let the others run (and queue up on the lock) while it is held.
+                        ctx.icount = i * 300;
+                        ctx.yield_if_due();
+                        ctx.sleep(Duration::ZERO);
+                        lock.update(|l| {
+                            *l = false;
+                            ((), Wake::One)
+                        });
+                    }
+                    ctx.drop_gil();
+                    done_tx.send(()).expect("main is waiting");
+                });
+            }
+            for _ in 0..4 {
+                done_rx.recv_timeout(Duration::from_secs(60)).expect("a thread hung waiting for the lock");
+            }
+            assert_eq!(counter.load(std::sync::atomic::Ordering::Relaxed), 20_000);
         }
     }
 }

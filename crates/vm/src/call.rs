@@ -131,13 +131,13 @@ pub fn call_other(vm: &mut Vm, callee: &Value, mut args: Args) -> PyResult<Value
         Value::Function(_) => vm.call(callee, args),
         Value::Builtin(b) => (b.func)(vm, args),
         Value::BoundMethod(m) => {
-            args.pos.insert(0, m.receiver.clone());
+            args.prepend(m.receiver.clone());
             vm.call(&m.func, args)
         }
         Value::Class(cls) => instantiate(vm, cls, args),
         Value::Instance(inst) => match inst.class.lookup("__call__") {
             Some(f) => {
-                args.pos.insert(0, callee.clone());
+                args.prepend(callee.clone());
                 vm.call(&f, args)
             }
             None => Err(not_callable(callee)),
@@ -297,7 +297,7 @@ fn run_init(vm: &mut Vm, cls: &Arc<Class>, inst: &Value, mut args: Args) -> PyRe
             }
         }
         Some(init) => {
-            args.pos.insert(0, inst.clone());
+            args.prepend(inst.clone());
             let r = vm.call(&init, args)?;
             if !r.is_none() {
                 return Err(type_error(format!("__init__() should return None, not '{}'", crate::ops::type_name(&r))));

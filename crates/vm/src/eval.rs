@@ -816,6 +816,18 @@ fn call_from_stack(vm: &mut Vm, argc: u32) -> PyResult<Option<Value>> {
         vm.push_function_frame(&f, Args::new(pos))?;
         return Ok(None);
     }
+    if let Value::BoundMethod(m) = &vm.stack[callee_slot] {
+        // The receiver goes first: build the arguments with it, in one allocation.
+        let m = m.clone();
+        let mut pos = Vec::with_capacity(n + 1);
+        pos.push(m.receiver.clone());
+        pos.extend(vm.stack.drain(callee_slot + 1..));
+        vm.stack.pop();
+        return match &m.func {
+            Value::Function(f) => vm.push_function_frame(f, Args::new(pos)).map(|_| None),
+            func => crate::call::call_other(vm, func, Args::new(pos)).map(Some),
+        };
+    }
     let pos = vm.stack.split_off(callee_slot + 1);
     let callee = vm.stack.pop().expect("callee below the arguments");
     call_value(vm, callee, Args::new(pos))
@@ -864,7 +876,7 @@ fn call_value(vm: &mut Vm, callee: Value, mut args: Args) -> PyResult<Option<Val
             Ok(None)
         }
         Value::BoundMethod(m) if matches!(m.func, Value::Function(_)) => {
-            args.pos.insert(0, m.receiver.clone());
+            args.prepend(m.receiver.clone());
             let Value::Function(f) = &m.func else { unreachable!("checked by the guard") };
             vm.push_function_frame(f, args)?;
             Ok(None)

@@ -457,6 +457,15 @@ impl Args {
         Args { pos, kw: Vec::new() }
     }
 
+    /// Puts `first` before the positional arguments (a bound method's receiver) without
+    /// the reallocation `Vec::insert` would often need.
+    pub fn prepend(&mut self, first: Value) {
+        let mut pos = Vec::with_capacity(self.pos.len() + 1);
+        pos.push(first);
+        pos.append(&mut self.pos);
+        self.pos = pos;
+    }
+
     /// Removes and returns keyword argument `name`.
     pub fn take_kw(&mut self, name: &str) -> Option<Value> {
         let i = self.kw.iter().position(|(k, _)| &**k == name)?;

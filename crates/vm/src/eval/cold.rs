@@ -343,9 +343,13 @@ pub(super) fn raise(vm: &mut Vm, code: &Code, fi: usize, n: u32) -> PyResult<()>
 
 pub(super) fn before_with(vm: &mut Vm, code: &Code, fi: usize) -> PyResult<()> {
     let _ = (&code, fi);
+    static NAMES: std::sync::OnceLock<(Arc<crate::value::PyStr>, Arc<crate::value::PyStr>)> =
+        std::sync::OnceLock::new();
+    let (enter_name, exit_name) =
+        NAMES.get_or_init(|| (crate::value::intern("__enter__"), crate::value::intern("__exit__")));
     let mgr = pop(vm);
     let cls = protocol::class_of(&mgr);
-    let (Some(enter), Some(exit)) = (cls.lookup("__enter__"), cls.lookup("__exit__")) else {
+    let (Some(enter), Some(exit)) = (cls.lookup_name(enter_name), cls.lookup_name(exit_name)) else {
         let which = if cls.lookup("__enter__").is_none() { "" } else { " (missed __exit__ method)" };
         return Err(type_error(format!("'{}' object does not support the context manager protocol{which}", cls.name)));
     };

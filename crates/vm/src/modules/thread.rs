@@ -5,7 +5,7 @@ use std::any::Any;
 use std::collections::HashMap;
 use std::sync::{Arc, OnceLock};
 
-use gilvm_sched::{BlockKind, Waitable};
+use gilvm_sched::{BlockKind, Waitable, Wake};
 
 use crate::errors::{overflow_error, runtime_error, type_error, value_error, PyResult};
 use crate::object::{Args, AttrMap, Class, Instance, NativeObject, TypeKind};
@@ -217,10 +217,17 @@ pub fn acquire_timeout(vm: &mut Vm, args: Args) -> PyResult<Option<std::time::Du
 }
 
 fn lock_acquire(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
-    this_lock(&args, "acquire")?;
+    let lock = this_lock(&args, "acquire")?;
+    // The common case, `with lock:` or `acquire()` on a free lock, in one step.
+    if args.pos.len() == 1 && args.kw.is_empty() && lock.try_acquire() {
+        return Ok(Value::Bool(true));
+    }
     let this = args.pos.remove(0);
     let timeout = acquire_timeout(vm, args)?;
     let lock = crate::object::downcast::<Lock>(&this).expect("checked above");
+    if lock.try_acquire() {
+        return Ok(Value::Bool(true));
+    }
     let got = lock.locked.wait_for(&mut vm.thread, BlockKind::Lock, timeout, |locked| {
         if *locked {
             None
@@ -237,21 +244,37 @@ fn lock_release(_vm: &mut Vm, args: Args) -> PyResult<Value> {
     if args.pos.len() > 1 || !args.kw.is_empty() {
         return Err(type_error("lock.release() takes no arguments"));
     }
-    {
-        let mut locked = lock.locked.lock();
-        if !*locked {
-            return Err(runtime_error("release unlocked lock"));
-        }
-        *locked = false;
-    }
-    lock.locked.notify_one();
+    lock.release()?;
     Ok(Value::None)
 }
 
 /// `__exit__(*exc_info)`: releases whatever the exception.
-fn lock_exit(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    this_lock(&args, "__exit__")?;
-    lock_release(vm, Args::new(vec![args.pos[0].clone()]))
+fn lock_exit(_vm: &mut Vm, args: Args) -> PyResult<Value> {
+    this_lock(&args, "__exit__")?.release()?;
+    Ok(Value::None)
+}
+
+impl Lock {
+    /// Takes the lock if it is free (never blocks).
+    fn try_acquire(&self) -> bool {
+        let mut locked = self.locked.lock();
+        if *locked {
+            false
+        } else {
+            *locked = true;
+            true
+        }
+    }
+
+    fn release(&self) -> PyResult<()> {
+        self.locked.update(|locked| {
+            if !*locked {
+                return (Err(runtime_error("release unlocked lock")), Wake::Nobody);
+            }
+            *locked = false;
+            (Ok(()), Wake::One)
+        })
+    }
 }
 
 fn lock_locked(_vm: &mut Vm, args: Args) -> PyResult<Value> {
