@@ -816,14 +816,22 @@ fn call_from_stack(vm: &mut Vm, argc: u32) -> PyResult<Option<Value>> {
         vm.push_function_frame(&f, Args::new(pos))?;
         return Ok(None);
     }
-    if let Value::BoundMethod(m) = &vm.stack[callee_slot] {
-        // The receiver goes first: build the arguments with it, in one allocation.
-        let m = m.clone();
+    if let Value::BoundMethod(_) = &vm.stack[callee_slot] {
+        // The receiver goes first: build the arguments with it, in one allocation. A
+        // bound method only the stack holds (`with`'s `__exit__`) is taken apart
+        // without touching reference counts.
+        let Value::BoundMethod(m) = std::mem::replace(&mut vm.stack[callee_slot], Value::None) else {
+            unreachable!("checked above")
+        };
+        let (receiver, func) = match Arc::try_unwrap(m) {
+            Ok(m) => (m.receiver, m.func),
+            Err(m) => (m.receiver.clone(), m.func.clone()),
+        };
         let mut pos = Vec::with_capacity(n + 1);
-        pos.push(m.receiver.clone());
+        pos.push(receiver);
         pos.extend(vm.stack.drain(callee_slot + 1..));
         vm.stack.pop();
-        return match &m.func {
+        return match &func {
             Value::Function(f) => vm.push_function_frame(f, Args::new(pos)).map(|_| None),
             func => crate::call::call_other(vm, func, Args::new(pos)).map(Some),
         };

@@ -348,7 +348,14 @@ pub(super) fn before_with(vm: &mut Vm, code: &Code, fi: usize) -> PyResult<()> {
     let (enter_name, exit_name) =
         NAMES.get_or_init(|| (crate::value::intern("__enter__"), crate::value::intern("__exit__")));
     let mgr = pop(vm);
-    let cls = protocol::class_of(&mgr);
+    let owned_class;
+    let cls = match &mgr {
+        Value::Instance(inst) => &inst.class,
+        other => {
+            owned_class = protocol::class_of(other);
+            &owned_class
+        }
+    };
     let (Some(enter), Some(exit)) = (cls.lookup_name(enter_name), cls.lookup_name(exit_name)) else {
         let which = if cls.lookup("__enter__").is_none() { "" } else { " (missed __exit__ method)" };
         return Err(type_error(format!("'{}' object does not support the context manager protocol{which}", cls.name)));
