@@ -70,6 +70,24 @@ struct SchedArgs {
     /// longest waiter).
     #[arg(long, value_enum, default_value_t = HandoffFlag::Greedy)]
     handoff: HandoffFlag,
+    /// `real`: OS threads in real time; `sim`: a deterministic simulation on a virtual
+    /// clock (same output on every run).
+    #[arg(long, value_enum, default_value_t = SchedFlag::Real)]
+    sched: SchedFlag,
+    /// Under `--sched sim`: virtual nanoseconds per bytecode instruction.
+    #[arg(long, value_name = "NS", value_parser = clap::value_parser!(u64).range(1..))]
+    instr_ns: Option<u64>,
+    /// Under `--sched sim`: simulated cores (with `--gil off`, up to this many threads run
+    /// at once).
+    #[arg(long, value_name = "K", value_parser = clap::value_parser!(u32).range(1..=1024))]
+    cores: Option<u32>,
+    /// Under `--sched sim`: pick among threads that could run next pseudo-randomly, from
+    /// this seed (without it, the longest waiter runs next).
+    #[arg(long, value_name = "N")]
+    seed: Option<u64>,
+    /// Under `--sched sim`: virtual nanoseconds one console or file I/O call costs.
+    #[arg(long, value_name = "NS")]
+    io_ns: Option<u64>,
     /// Print per-thread GIL statistics to stderr at exit (`--stats=json` for tools).
     #[arg(long, value_enum, value_name = "FORMAT", num_args = 0..=1, require_equals = true, default_missing_value = "text")]
     stats: Option<StatsFlag>,
@@ -93,6 +111,12 @@ enum HandoffFlag {
     Fair,
 }
 
+#[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+enum SchedFlag {
+    Real,
+    Sim,
+}
+
 #[derive(Clone, Copy, clap::ValueEnum)]
 enum StatsFlag {
     Text,
@@ -100,8 +124,27 @@ enum StatsFlag {
 }
 
 impl SchedArgs {
-    fn config(&self) -> gilvm_sched::Config {
-        gilvm_sched::Config {
+    /// The scheduler configuration, or a usage error.
+    fn config(&self) -> Result<gilvm_sched::Config, String> {
+        let sim_only = [
+            ("--instr-ns", self.instr_ns.is_some()),
+            ("--cores", self.cores.is_some()),
+            ("--seed", self.seed.is_some()),
+            ("--io-ns", self.io_ns.is_some()),
+        ];
+        if self.sched == SchedFlag::Real {
+            if let Some((flag, _)) = sim_only.iter().find(|(_, given)| *given) {
+                return Err(format!("{flag} needs --sched sim"));
+            }
+        }
+        let sim = (self.sched == SchedFlag::Sim).then(|| gilvm_sched::SimConfig {
+            instr_ns: self.instr_ns.unwrap_or(gilvm_sched::sim::DEFAULT_INSTR_NS),
+            cores: self.cores.unwrap_or(gilvm_sched::sim::DEFAULT_CORES),
+            seed: self.seed,
+            io_ns: self.io_ns.unwrap_or(gilvm_sched::sim::DEFAULT_IO_NS),
+        });
+        Ok(gilvm_sched::Config {
+            sim,
             gil: matches!(self.gil, GilFlag::On),
             policy: self.switch_interval.unwrap_or(gilvm_sched::Policy::Interval(gilvm_sched::DEFAULT_INTERVAL)),
             switch_points: match self.switch_points {
@@ -116,7 +159,7 @@ impl SchedArgs {
                 StatsFlag::Text => gilvm_sched::StatsFormat::Text,
                 StatsFlag::Json => gilvm_sched::StatsFormat::Json,
             }),
-        }
+        })
     }
 }
 
@@ -131,7 +174,13 @@ fn main() -> ExitCode {
     };
     let status = match cli.command {
         Command::Run { code, unbuffered, sched, file, args } => {
-            let sched = sched.config();
+            let sched = match sched.config() {
+                Ok(config) => config,
+                Err(message) => {
+                    eprintln!("error: {message}\n\nFor more information, try '--help'.");
+                    return ExitCode::from(2);
+                }
+            };
             let source = match (code, file) {
                 (Some(code), file) => {
                     // With -c, a positional FILE is really the first program argument.

@@ -42,6 +42,8 @@ pub struct Config {
     pub handoff: Handoff,
     /// Whether per-thread statistics are printed at exit (`--stats`).
     pub stats: Option<crate::StatsFormat>,
+    /// `--sched sim`: the simulated scheduler's settings (`None`: real threads, real time).
+    pub sim: Option<crate::SimConfig>,
 }
 
 impl Default for Config {
@@ -52,6 +54,7 @@ impl Default for Config {
             switch_points: SwitchPoints::Safe,
             handoff: Handoff::Greedy,
             stats: None,
+            sim: None,
         }
     }
 }
@@ -63,6 +66,7 @@ impl Config {
         matches!(self.policy, Policy::Instructions(_))
             || self.switch_points == SwitchPoints::Any
             || self.stats.is_some()
+            || self.sim.is_some()
     }
 }
 

@@ -8,11 +8,13 @@
 
 mod config;
 mod gil;
+pub mod sim;
 pub mod stats;
 mod thread;
 mod wait;
 
 pub use config::{parse_switch_interval, Config, Handoff, Policy, SwitchPoints, DEFAULT_INTERVAL};
+pub use sim::SimConfig;
 pub use stats::StatsFormat;
 pub use thread::{BlockKind, Sched, ThreadCtx, ThreadInfo};
 pub use wait::{Waitable, Wake};

@@ -80,7 +80,18 @@ pub fn report(sched: &Sched, wall: Duration, format: StatsFormat) -> String {
         }
         StatsFormat::Json => {
             let mut out = String::from("{");
-            let _ = write!(out, "\"scheduler\": \"real\", \"gil\": {}, ", sched.gil_enabled());
+            let scheduler = if sched.sim.is_some() { "sim" } else { "real" };
+            let _ = write!(out, "\"scheduler\": \"{scheduler}\", \"gil\": {}, ", sched.gil_enabled());
+            if let Some(sim) = &sched.sim {
+                let _ = write!(
+                    out,
+                    "\"instr_ns\": {}, \"cores\": {}, \"io_ns\": {}, \"seed\": {}, ",
+                    sim.config.instr_ns,
+                    sim.config.cores,
+                    sim.config.io_ns,
+                    sim.config.seed.map_or("null".to_string(), |s| s.to_string())
+                );
+            }
             match sched.policy() {
                 Policy::Instructions(n) => {
                     let _ = write!(out, "\"policy\": \"instructions\", \"switch_instructions\": {n}, ");
@@ -133,6 +144,19 @@ fn ms(d: Duration) -> f64 {
 }
 
 fn describe_config(sched: &Sched) -> String {
+    let scheduler = match &sched.sim {
+        Some(sim) => format!(
+            "simulated ({} ns per instruction, {} cores{}), ",
+            sim.config.instr_ns,
+            sim.config.cores,
+            sim.config.seed.map_or(String::new(), |s| format!(", seed {s}"))
+        ),
+        None => String::new(),
+    };
+    format!("{scheduler}{}", describe_gil(sched))
+}
+
+fn describe_gil(sched: &Sched) -> String {
     if !sched.gil_enabled() {
         return "GIL off (threads run in parallel)".to_string();
     }

@@ -41,8 +41,10 @@ pub struct ThreadInfo {
 /// Scheduler state shared by every thread of one interpreter.
 pub struct Sched {
     pub config: Config,
-    /// `None` when the GIL is off.
+    /// `None` when the GIL is off (and under the simulator, which models its own).
     gil: Option<Gil>,
+    /// The simulated scheduler (`--sched sim`).
+    pub sim: Option<Arc<crate::sim::Sim>>,
     /// The instruction-count policy's N, or 0 under the time-slice policy.
     instructions: AtomicU64,
     /// The time slice in nanoseconds (kept with the GIL off too, for getswitchinterval).
@@ -58,10 +60,12 @@ impl Sched {
             Policy::Interval(d) => (Some(d), 0),
             Policy::Instructions(n) => (None, n),
         };
-        let gil = config.gil.then(|| Gil::new(config.handoff, interval));
+        let sim = config.sim.clone().map(|s| crate::sim::Sim::install(s, config.gil, config.handoff));
+        let gil = (config.gil && sim.is_none()).then(|| Gil::new(config.handoff, interval));
         Arc::new(Sched {
             config,
             gil,
+            sim,
             instructions: AtomicU64::new(instructions),
             interval_ns: AtomicU64::new(interval.unwrap_or(crate::DEFAULT_INTERVAL).as_nanos() as u64),
             threads: Mutex::new(Vec::new()),
@@ -75,10 +79,15 @@ impl Sched {
         let id = self.next_id.fetch_add(1, Ordering::Relaxed);
         let info = Arc::new(ThreadInfo { id, name: Mutex::new(name), stats: Mutex::new(ThreadStats::default()) });
         self.threads.lock().push(info.clone());
+        let cond = Arc::new(Condvar::new());
+        if let Some(sim) = &self.sim {
+            sim.attach(info.clone(), cond.clone());
+        }
         ThreadCtx {
             sched: self.clone(),
             info,
-            cond: Arc::new(Condvar::new()),
+            cond,
+            pending_io: 0,
             icount: 0,
             check_at: 0,
             slice_start: 0,
@@ -88,7 +97,7 @@ impl Sched {
     }
 
     pub fn gil_enabled(&self) -> bool {
-        self.gil.is_some()
+        self.config.gil
     }
 
     /// `sys.setswitchinterval`: switches to the time-slice policy with this interval.
@@ -122,7 +131,18 @@ impl Sched {
 
     /// How many times the GIL changed hands.
     pub fn switches(&self) -> u64 {
+        if let Some(sim) = &self.sim {
+            return sim.switches();
+        }
         self.gil.as_ref().map_or(0, |g| g.switches.load(Ordering::Relaxed))
+    }
+
+    /// The wall time so far: real, or the simulator's virtual time.
+    pub fn wall(&self) -> Duration {
+        match &self.sim {
+            Some(sim) => Duration::from_nanos(sim.wall()),
+            None => self.started.elapsed(),
+        }
     }
 }
 
@@ -141,11 +161,18 @@ pub struct ThreadCtx {
     held_since: Option<Instant>,
     /// Whether the dispatch loop counts instructions for this thread.
     pub counting: bool,
+    /// Under the simulator: I/O cost (ns) not yet charged; charged at the next safe point,
+    /// when the thread holds no Rust lock.
+    pending_io: u64,
 }
 
 impl ThreadCtx {
     /// Takes the GIL (a no-op with the GIL off): at thread start and after blocking.
     pub fn take_gil(&mut self) {
+        if let Some(sim) = &self.sched.sim {
+            sim.start(self.info.id);
+            return;
+        }
         let sched = self.sched.clone();
         let Some(gil) = &sched.gil else { return };
         let start = Instant::now();
@@ -155,6 +182,10 @@ impl ThreadCtx {
 
     /// Releases the GIL for good: the thread is finishing.
     pub fn drop_gil(&mut self) {
+        if let Some(sim) = &self.sched.sim {
+            sim.finish(self.info.id, self.icount);
+            return;
+        }
         let sched = self.sched.clone();
         if let Some(gil) = &sched.gil {
             self.record_release(false, false);
@@ -167,6 +198,10 @@ impl ThreadCtx {
     /// At interpreter exit, called by the main thread while it holds the GIL: no other
     /// thread runs bytecode after this. Returns this thread's final statistics update.
     pub fn close_gil(&mut self) {
+        if let Some(sim) = &self.sched.sim {
+            sim.final_stats(self.info.id, self.icount);
+            return;
+        }
         self.record_release(false, false);
         if let Some(gil) = &self.sched.gil {
             gil.close();
@@ -179,6 +214,11 @@ impl ThreadCtx {
     /// `check_at` for counting loops.
     #[cold]
     pub fn yield_if_due(&mut self) {
+        if let Some(sim) = &self.sched.sim {
+            let policy = self.sched.policy();
+            self.check_at = sim.clone().safe_point(self.info.id, self.icount, policy, &mut self.pending_io);
+            return;
+        }
         let sched = self.sched.clone();
         let Some(gil) = &sched.gil else {
             self.check_at = u64::MAX;
@@ -209,6 +249,16 @@ impl ThreadCtx {
     /// The one wrapper around blocking calls (CPython's Py_BEGIN_ALLOW_THREADS): drops
     /// the GIL, runs `f`, and takes the GIL back. `f` must not touch Python objects.
     pub fn allow_threads<R>(&mut self, kind: BlockKind, f: impl FnOnce() -> R) -> R {
+        if let Some(sim) = &self.sched.sim {
+            // Only this thread runs: do the work now. I/O costs virtual time, charged at
+            // the next safe point (when no file or output lock is held any more).
+            let result = f();
+            if kind == BlockKind::Io {
+                self.pending_io += sim.config.io_ns;
+                self.check_at = self.icount;
+            }
+            return result;
+        }
         let gil_on = self.sched.gil.is_some();
         if gil_on {
             self.record_release(false, true);
@@ -225,6 +275,15 @@ impl ThreadCtx {
 
     /// `time.sleep`: sleeping releases the GIL; `sleep(0)` just offers it to others.
     pub fn sleep(&mut self, duration: Duration) {
+        if let Some(sim) = &self.sched.sim {
+            if duration.is_zero() {
+                sim.yield_now(self.info.id, self.icount);
+            } else {
+                let ns = u64::try_from(duration.as_nanos()).unwrap_or(u64::MAX);
+                sim.sleep(self.info.id, self.icount, BlockKind::Sleep, ns);
+            }
+            return;
+        }
         self.allow_threads(BlockKind::Sleep, || {
             if !duration.is_zero() {
                 std::thread::sleep(duration);
@@ -232,9 +291,27 @@ impl ThreadCtx {
         });
     }
 
-    /// Time since the interpreter started (the clock behind `time.monotonic`).
+    /// Time since the interpreter started (the clock behind `time.monotonic`): virtual
+    /// under the simulator.
     pub fn now(&self) -> Duration {
-        self.sched.started.elapsed()
+        match &self.sched.sim {
+            Some(sim) => Duration::from_nanos(sim.now(self.info.id, self.icount)),
+            None => self.sched.started.elapsed(),
+        }
+    }
+
+    /// Time since the Unix epoch (`time.time`). The simulator's clock starts at a fixed
+    /// date, 2023-11-14 22:13:20 UTC, so that runs print the same.
+    pub fn wall_clock(&self) -> Duration {
+        match &self.sched.sim {
+            Some(_) => Duration::from_secs(1_700_000_000) + self.now(),
+            None => std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap_or_default(),
+        }
+    }
+
+    /// The simulator, when `--sched sim` is on.
+    pub fn sim(&self) -> Option<&Arc<crate::sim::Sim>> {
+        self.sched.sim.as_ref()
     }
 
     fn got_gil(&mut self, start: Instant, waited: bool) {

@@ -61,7 +61,15 @@ impl<S> Waitable<S> {
     pub fn update<R>(&self, f: impl FnOnce(&mut S) -> (R, Wake)) -> R {
         let mut inner = self.inner.lock();
         let (result, wake) = f(&mut inner.state);
-        if wake == Wake::Nobody || inner.sleepers == 0 {
+        if wake == Wake::Nobody {
+            return result;
+        }
+        if let Some(sim) = crate::sim::global() {
+            drop(inner);
+            sim.notify(self.key(), wake == Wake::All);
+            return result;
+        }
+        if inner.sleepers == 0 {
             return result;
         }
         inner.generation += 1;
@@ -74,6 +82,11 @@ impl<S> Waitable<S> {
         result
     }
 
+    /// The identity the simulator knows this object by.
+    fn key(&self) -> usize {
+        self as *const Self as *const u8 as usize
+    }
+
     /// Waits until `ready` returns `Some` or `timeout` passes (`None` waits forever),
     /// releasing the GIL while it sleeps. `ready` runs with the GIL held; on a timeout it
     /// gets a last look and its answer is returned.
@@ -84,6 +97,22 @@ impl<S> Waitable<S> {
         timeout: Option<Duration>,
         mut ready: impl FnMut(&mut S) -> Option<R>,
     ) -> Option<R> {
+        if let Some(sim) = thread.sim().cloned() {
+            // Virtual time: the deadline is on the thread's simulated clock.
+            let now = sim.now(thread.info.id, thread.icount);
+            let deadline = timeout.map(|t| now.saturating_add(u64::try_from(t.as_nanos()).unwrap_or(u64::MAX)));
+            loop {
+                if let Some(r) = ready(&mut self.inner.lock().state) {
+                    return Some(r);
+                }
+                if deadline.is_some_and(|d| sim.now(thread.info.id, thread.icount) >= d) {
+                    return None;
+                }
+                if sim.wait_on(thread.info.id, thread.icount, kind, self.key(), deadline) {
+                    return ready(&mut self.inner.lock().state);
+                }
+            }
+        }
         // A timeout too large for the clock is a wait forever.
         let deadline = timeout.and_then(|t| Instant::now().checked_add(t));
         loop {

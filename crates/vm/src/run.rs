@@ -94,9 +94,9 @@ pub fn run(source: Source, opts: RunOptions) -> i32 {
 }
 
 fn run_main(interp: Arc<Interp>, code: Arc<gilvm_compiler::CodeObject>, filename: String) -> i32 {
-    let (ident, native_id) = crate::modules::threading::os_identity();
-    interp.threads.set_main_identity(ident, native_id);
     let mut thread = interp.sched.attach("MainThread".into());
+    let (ident, native_id) = crate::modules::threading::identity(&thread);
+    interp.threads.set_main_identity(ident, native_id);
     thread.take_gil();
     let mut vm = Vm::new(interp.clone(), thread);
     let globals = Arc::new(Dict::new());
@@ -118,7 +118,7 @@ fn run_main(interp: Arc<Interp>, code: Arc<gilvm_compiler::CodeObject>, filename
     vm.thread.close_gil();
     interp.io.close();
     if let Some(format) = interp.sched.config.stats {
-        let wall = interp.sched.started.elapsed();
+        let wall = interp.sched.wall();
         interp.io.write_stderr_at_exit(&gilvm_sched::stats::report(&interp.sched, wall, format));
     }
     // The module's objects stay alive until the process exits (see `run`).

@@ -45,14 +45,14 @@ pub fn ident_value(ident: u64) -> Value {
     }
 }
 
-pub fn get_ident(_vm: &mut Vm, args: Args) -> PyResult<Value> {
+pub fn get_ident(vm: &mut Vm, args: Args) -> PyResult<Value> {
     no_args("get_ident", &args)?;
-    Ok(ident_value(super::threading::os_identity().0))
+    Ok(ident_value(super::threading::identity(&vm.thread).0))
 }
 
-pub fn get_native_id(_vm: &mut Vm, args: Args) -> PyResult<Value> {
+pub fn get_native_id(vm: &mut Vm, args: Args) -> PyResult<Value> {
     no_args("get_native_id", &args)?;
-    Ok(Value::Int(super::threading::os_identity().1 as i64))
+    Ok(Value::Int(super::threading::identity(&vm.thread).1 as i64))
 }
 
 fn no_args(name: &str, args: &Args) -> PyResult<()> {

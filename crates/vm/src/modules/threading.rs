@@ -65,10 +65,20 @@ impl Registry {
     }
 }
 
-/// The identity of the calling OS thread: (`get_ident()`, `get_native_id()`).
-pub fn os_identity() -> (u64, u64) {
+/// The identity of the calling thread: (`get_ident()`, `get_native_id()`). The OS's ids,
+/// or under `--sched sim` made-up ones derived from the thread's number, so that runs
+/// print the same.
+pub fn identity(thread: &gilvm_sched::ThreadCtx) -> (u64, u64) {
+    if thread.sim().is_some() {
+        return sim_identity(thread.info.id);
+    }
     // SAFETY: both calls only read the calling thread's ids.
     unsafe { (libc::pthread_self() as u64, libc::gettid() as u64) }
+}
+
+/// The simulator's ids for thread number `id`: shaped like Linux's.
+fn sim_identity(id: usize) -> (u64, u64) {
+    (0x7f00_0000_0000 + ((id as u64) << 24), 1000 + id as u64)
 }
 
 pub fn create(vm: &mut Vm) -> Value {
@@ -124,7 +134,7 @@ pub fn current_thread_obj(vm: &mut Vm) -> Value {
     let obj = if vm.thread.info.id == 0 {
         main_thread_obj(&vm.interp)
     } else {
-        let (ident, native_id) = os_identity();
+        let (ident, native_id) = identity(&vm.thread);
         let name = format!("Dummy-{}", vm.interp.threads.next_number());
         let dummy = thread_class::new_running(thread_class::Kind::Dummy, name, true, ident, native_id);
         vm.interp.threads.add(vm.thread.info.id, dummy.clone());
@@ -220,12 +230,20 @@ pub fn spawn(
     }
     let info = ctx.info.clone();
     let child_thread = thread.clone();
+    // Under the simulator the parent waits until the child has recorded its ids, so that
+    // nothing the program can see depends on when the OS runs the new thread.
+    let simulated = ctx.sim().is_some();
+    let recorded = Arc::new((parking_lot::Mutex::new(false), parking_lot::Condvar::new()));
+    let recorded_in_child = recorded.clone();
     let child = move || {
         let thread = child_thread;
-        let (ident, native_id) = os_identity();
+        let (ident, native_id) = identity(&ctx);
         if let Some(t) = &thread {
             thread_class::mark_started(t, ident, native_id, info);
         }
+        *recorded_in_child.0.lock() = true;
+        recorded_in_child.1.notify_all();
+        drop(recorded_in_child);
         let mut ctx = ctx;
         ctx.take_gil();
         let mut vm = Vm::new(interp, ctx);
@@ -242,7 +260,15 @@ pub fn spawn(
         vm.interp.threads.remove(thread_id);
         return Err(runtime_error("can't start new thread"));
     };
-    let ident = std::os::unix::thread::JoinHandleExt::as_pthread_t(&handle) as u64;
+    let ident = if simulated {
+        let mut done = recorded.0.lock();
+        while !*done {
+            recorded.1.wait(&mut done);
+        }
+        sim_identity(thread_id).0
+    } else {
+        std::os::unix::thread::JoinHandleExt::as_pthread_t(&handle) as u64
+    };
     if let Some(t) = &thread {
         thread_class::set_ident(t, ident);
     }

@@ -1,7 +1,6 @@
 //! The `time` module: sleep, time, monotonic, perf_counter.
 
-use std::sync::OnceLock;
-use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
+use std::time::Duration;
 
 use crate::errors::{value_error, PyResult};
 use crate::object::Args;
@@ -25,11 +24,6 @@ pub fn create() -> Value {
     .0
 }
 
-fn start() -> Instant {
-    static START: OnceLock<Instant> = OnceLock::new();
-    *START.get_or_init(Instant::now)
-}
-
 fn sleep(vm: &mut Vm, args: Args) -> PyResult<Value> {
     if args.pos.len() != 1 {
         return Err(crate::errors::arg_count_error("sleep", 1, 1, args.pos.len()));
@@ -50,20 +44,20 @@ fn sleep(vm: &mut Vm, args: Args) -> PyResult<Value> {
     Ok(Value::None)
 }
 
-fn time(_vm: &mut Vm, _args: Args) -> PyResult<Value> {
-    let d = SystemTime::now().duration_since(UNIX_EPOCH).unwrap_or_default();
-    Ok(Value::Float(d.as_secs_f64()))
+fn time(vm: &mut Vm, _args: Args) -> PyResult<Value> {
+    Ok(Value::Float(vm.thread.wall_clock().as_secs_f64()))
 }
 
-fn time_ns(_vm: &mut Vm, _args: Args) -> PyResult<Value> {
-    let d = SystemTime::now().duration_since(UNIX_EPOCH).unwrap_or_default();
-    Ok(Value::Int(d.as_nanos() as i64))
+fn time_ns(vm: &mut Vm, _args: Args) -> PyResult<Value> {
+    Ok(Value::Int(vm.thread.wall_clock().as_nanos() as i64))
 }
 
-fn monotonic(_vm: &mut Vm, _args: Args) -> PyResult<Value> {
-    Ok(Value::Float(start().elapsed().as_secs_f64() + 1000.0))
+/// Seconds since the interpreter started, plus an offset (CPython's monotonic clock does
+/// not start at zero either). Virtual under `--sched sim`.
+fn monotonic(vm: &mut Vm, _args: Args) -> PyResult<Value> {
+    Ok(Value::Float(vm.thread.now().as_secs_f64() + 1000.0))
 }
 
-fn monotonic_ns(_vm: &mut Vm, _args: Args) -> PyResult<Value> {
-    Ok(Value::Int(start().elapsed().as_nanos() as i64 + 1_000_000_000_000))
+fn monotonic_ns(vm: &mut Vm, _args: Args) -> PyResult<Value> {
+    Ok(Value::Int(vm.thread.now().as_nanos() as i64 + 1_000_000_000_000))
 }

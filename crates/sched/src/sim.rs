@@ -1,0 +1,556 @@
+//! The simulated scheduler (`--sched sim`): a discrete-event simulation on a virtual
+//! clock that runs the same bytecode under the same GIL rules, reproducibly.
+//!
+//! Every VM thread is still an OS thread, but only one of them runs at any real moment:
+//! the holder of the *baton*. The simulator decides who gets the baton next, so every
+//! run with the same program, flags and seed makes the same decisions. Each thread has a
+//! virtual clock: an instruction costs `instr_ns`, a sleep or timeout advances to its
+//! deadline, console or file I/O costs `io_ns`.
+//!
+//! * GIL on: the baton holder is the GIL holder. Threads that want the GIL are `Ready`
+//!   and queue for it. Under the time-slice policy the first waiter's interval runs from
+//!   when it started waiting (or the last switch); when the holder's clock passes it, the
+//!   holder is forced to switch at its next safe point. Under the instruction policy the
+//!   holder offers the GIL every N instructions: with greedy handoff on a machine of 2 or
+//!   more cores it wins the GIL straight back (the waiter is still waking up), otherwise
+//!   the waiter gets it.
+//! * GIL off: threads run in parallel on `cores` simulated cores. The runnable thread
+//!   with the smallest clock runs next, for at most a quantum of virtual time ahead of the
+//!   others; with more runnable threads than cores each instruction costs proportionally
+//!   more (processor sharing).
+//! * When nothing can run and no deadline is pending, every thread is blocked for good:
+//!   the simulator reports a deadlock and ends the process.
+
+use std::sync::{Arc, OnceLock};
+use std::time::Duration;
+
+use parking_lot::{Condvar, Mutex, MutexGuard};
+
+use crate::config::{Handoff, Policy};
+use crate::thread::{BlockKind, ThreadInfo};
+
+/// The simulator's settings (`--instr-ns`, `--cores`, `--seed`, `--io-ns`).
+#[derive(Clone, Debug)]
+pub struct SimConfig {
+    pub instr_ns: u64,
+    pub cores: u32,
+    pub seed: Option<u64>,
+    pub io_ns: u64,
+}
+
+/// Calibrated against CPython 3.11 on the benchmark programs (see docs/gil.md).
+pub const DEFAULT_INSTR_NS: u64 = 5;
+pub const DEFAULT_CORES: u32 = 4;
+pub const DEFAULT_IO_NS: u64 = 20_000;
+
+/// With the GIL off, how far (virtual ns) a thread may run ahead of the thread with the
+/// smallest clock before it hands over the baton.
+const QUANTUM_NS: u64 = 50_000;
+
+/// The most instructions between two calls of the safe point. Threads become ready
+/// inside builtins too (a new thread, a released lock), which the running thread's
+/// countdown cannot know about; it notices within this many instructions.
+const MAX_CHECK_GAP: u64 = 2_000;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum State {
+    /// Holds the baton (and the GIL, when it is on).
+    Running,
+    /// Wants to run: waiting for the GIL (or, GIL off, for a core).
+    Ready,
+    /// In `time.sleep` or paying for I/O, until the deadline.
+    Sleeping,
+    /// Waiting on a `Waitable` (key), with an optional deadline.
+    Waiting,
+    Done,
+}
+
+struct SimThread {
+    state: State,
+    /// Virtual time in ns.
+    clock: u64,
+    /// The instruction count at the last clock update.
+    synced_icount: u64,
+    /// When it became Ready (its place in the GIL queue).
+    ready_since: u64,
+    deadline: Option<u64>,
+    key: usize,
+    /// Why the last wait ended.
+    timed_out: bool,
+    kind: BlockKind,
+    cond: Arc<Condvar>,
+    info: Arc<ThreadInfo>,
+    /// When it last took the GIL (for the held-time statistic).
+    held_since: u64,
+    /// The instruction count when it last took the GIL (the instruction policy's slice).
+    slice_start: u64,
+}
+
+struct SimState {
+    threads: Vec<SimThread>,
+    /// The baton holder.
+    running: usize,
+    /// When the GIL last changed hands (a waiter's interval restarts then).
+    last_switch: u64,
+    switches: u64,
+    rng: u64,
+}
+
+pub struct Sim {
+    state: Mutex<SimState>,
+    pub config: SimConfig,
+    gil: bool,
+    handoff: Handoff,
+}
+
+static GLOBAL: OnceLock<Arc<Sim>> = OnceLock::new();
+
+/// The simulator of this process, if `--sched sim` is on (sync objects notify it).
+pub fn global() -> Option<&'static Arc<Sim>> {
+    GLOBAL.get()
+}
+
+const NOBODY: usize = usize::MAX;
+
+impl Sim {
+    pub fn install(config: SimConfig, gil: bool, handoff: Handoff) -> Arc<Sim> {
+        let seed = config.seed.unwrap_or(0);
+        let sim = Arc::new(Sim {
+            state: Mutex::new(SimState {
+                threads: Vec::new(),
+                running: NOBODY,
+                last_switch: 0,
+                switches: 0,
+                rng: seed ^ 0x9e37_79b9_7f4a_7c15,
+            }),
+            config,
+            gil,
+            handoff,
+        });
+        let _ = GLOBAL.set(sim.clone());
+        sim
+    }
+
+    /// Registers a thread (its id is its index). The first one (the main thread) starts
+    /// running; later ones become Ready at their creator's time.
+    pub fn attach(&self, info: Arc<ThreadInfo>, cond: Arc<Condvar>) {
+        let mut st = self.state.lock();
+        assert_eq!(st.threads.len(), info.id, "threads attach in id order");
+        let now = if st.running == NOBODY { 0 } else { st.threads[st.running].clock };
+        let first = st.threads.is_empty();
+        st.threads.push(SimThread {
+            state: if first { State::Running } else { State::Ready },
+            clock: now,
+            synced_icount: 0,
+            ready_since: now,
+            deadline: None,
+            key: 0,
+            timed_out: false,
+            kind: BlockKind::Sleep,
+            cond,
+            info,
+            held_since: now,
+            slice_start: 0,
+        });
+        if first {
+            st.running = 0;
+            let t = &st.threads[0];
+            t.info.stats.lock().acquisitions += 1;
+        }
+    }
+
+    /// Blocks the calling OS thread until the simulator gives it the baton.
+    pub fn start(&self, me: usize) {
+        let mut st = self.state.lock();
+        Self::wait_for_baton(&mut st, me);
+    }
+
+    /// The virtual time of thread `me`, after counting its instructions so far.
+    pub fn now(&self, me: usize, icount: u64) -> u64 {
+        let mut st = self.state.lock();
+        self.sync(&mut st, me, icount);
+        st.threads[me].clock
+    }
+
+    /// The safe point: processes events up to this thread's clock and switches if the
+    /// policy says so. Returns the instruction count of the next check.
+    pub fn safe_point(&self, me: usize, icount: u64, policy: Policy, pending_io: &mut u64) -> u64 {
+        if *pending_io > 0 {
+            let cost = std::mem::take(pending_io);
+            self.sleep(me, icount, BlockKind::Io, cost);
+        }
+        let mut st = self.state.lock();
+        self.sync(&mut st, me, icount);
+        let now = st.threads[me].clock;
+        self.wake_due(&mut st, now);
+        if self.gil {
+            let has_waiters = st.threads.iter().any(|t| t.state == State::Ready);
+            match policy {
+                Policy::Interval(interval) => {
+                    if let Some(drop_at) = self.drop_time(&st, interval) {
+                        if now >= drop_at {
+                            // A forced switch: the holder cannot win the GIL straight back.
+                            self.release(&mut st, me, true);
+                            let next = self.pick_ready(&mut st, Some(me)).expect("a waiter asked for the GIL");
+                            self.hand_over(&mut st, me, next, now);
+                            Self::wait_for_baton(&mut st, me);
+                        }
+                    }
+                }
+                Policy::Instructions(n) => {
+                    if has_waiters && icount.saturating_sub(st.threads[me].slice_start) >= n {
+                        self.release(&mut st, me, true);
+                        if self.handoff == Handoff::Greedy && self.config.cores >= 2 {
+                            // The GIL battle: the waiter is still waking up when the
+                            // releasing thread takes the GIL back.
+                            self.take(&mut st, me, now);
+                            st.threads[me].slice_start = icount;
+                        } else {
+                            let next = self.pick_ready(&mut st, Some(me)).expect("checked has_waiters");
+                            self.hand_over(&mut st, me, next, now);
+                            Self::wait_for_baton(&mut st, me);
+                        }
+                    }
+                }
+            }
+        } else {
+            // GIL off: stay within a quantum of the thread that is furthest behind.
+            let behind = st.threads.iter().filter(|t| t.state == State::Ready).map(|t| t.clock).min();
+            if behind.is_some_and(|b| b + QUANTUM_NS < now) {
+                st.threads[me].state = State::Ready;
+                st.threads[me].ready_since = now;
+                let next = self.pick_ready(&mut st, None).expect("a thread is ready");
+                if next != me {
+                    self.hand_over(&mut st, me, next, now);
+                    Self::wait_for_baton(&mut st, me);
+                } else {
+                    st.threads[me].state = State::Running;
+                }
+            }
+        }
+        self.next_check(&st, me, icount, policy)
+    }
+
+    /// Blocks the running thread for `ns` of virtual time (a sleep, or the cost of I/O).
+    pub fn sleep(&self, me: usize, icount: u64, kind: BlockKind, ns: u64) {
+        self.wait(me, icount, kind, Some(ns), 0, None);
+    }
+
+    /// Waits on `key` (a `Waitable`'s address) until notified, or until `deadline`.
+    pub fn wait_on(&self, me: usize, icount: u64, kind: BlockKind, key: usize, deadline: Option<u64>) -> bool {
+        self.wait(me, icount, kind, None, key, deadline)
+    }
+
+    fn wait(
+        &self,
+        me: usize,
+        icount: u64,
+        kind: BlockKind,
+        sleep: Option<u64>,
+        key: usize,
+        deadline: Option<u64>,
+    ) -> bool {
+        let mut st = self.state.lock();
+        self.sync(&mut st, me, icount);
+        let now = st.threads[me].clock;
+        {
+            let t = &mut st.threads[me];
+            t.kind = kind;
+            t.timed_out = false;
+            match sleep {
+                Some(d) => {
+                    t.state = State::Sleeping;
+                    t.deadline = Some(now.saturating_add(d));
+                }
+                None => {
+                    t.state = State::Waiting;
+                    t.key = key;
+                    t.deadline = deadline;
+                }
+            }
+        }
+        self.release(&mut st, me, false);
+        self.run_next(&mut st, me, now);
+        Self::wait_for_baton(&mut st, me);
+        let t = &mut st.threads[me];
+        let blocked = t.ready_since.saturating_sub(now);
+        t.info.stats.lock().blocked[kind as usize] += Duration::from_nanos(blocked);
+        t.synced_icount = icount;
+        t.timed_out
+    }
+
+    /// `time.sleep(0)`: offers the GIL to the waiting threads.
+    pub fn yield_now(&self, me: usize, icount: u64) {
+        let mut st = self.state.lock();
+        self.sync(&mut st, me, icount);
+        let now = st.threads[me].clock;
+        self.wake_due(&mut st, now);
+        if !st.threads.iter().any(|t| t.state == State::Ready) {
+            return;
+        }
+        self.release(&mut st, me, false);
+        st.threads[me].state = State::Ready;
+        st.threads[me].ready_since = now;
+        let next = self.pick_ready(&mut st, None).expect("this thread is ready");
+        if next == me {
+            self.take(&mut st, me, now);
+            return;
+        }
+        self.hand_over(&mut st, me, next, now);
+        Self::wait_for_baton(&mut st, me);
+    }
+
+    /// Wakes threads waiting on `key`: one (the longest waiter) or all.
+    pub fn notify(&self, key: usize, all: bool) {
+        let mut st = self.state.lock();
+        let now = if st.running == NOBODY { 0 } else { st.threads[st.running].clock };
+        let mut waiters: Vec<usize> = (0..st.threads.len())
+            .filter(|&i| st.threads[i].state == State::Waiting && st.threads[i].key == key)
+            .collect();
+        waiters.sort_by_key(|&i| (st.threads[i].ready_since, i));
+        if !all {
+            waiters.truncate(1);
+        }
+        for i in waiters {
+            let t = &mut st.threads[i];
+            t.state = State::Ready;
+            t.clock = t.clock.max(now);
+            t.ready_since = t.clock;
+            t.deadline = None;
+        }
+    }
+
+    /// The thread is finishing: passes the baton on for good.
+    pub fn finish(&self, me: usize, icount: u64) {
+        let mut st = self.state.lock();
+        self.sync(&mut st, me, icount);
+        let now = st.threads[me].clock;
+        self.release(&mut st, me, false);
+        st.threads[me].state = State::Done;
+        self.run_next(&mut st, me, now);
+    }
+
+    /// At exit: brings the main thread's statistics up to date (it keeps the baton).
+    pub fn final_stats(&self, me: usize, icount: u64) {
+        let mut st = self.state.lock();
+        self.sync(&mut st, me, icount);
+        self.release(&mut st, me, false);
+        let t = &mut st.threads[me];
+        t.held_since = t.clock;
+    }
+
+    /// How many times the GIL changed hands.
+    pub fn switches(&self) -> u64 {
+        self.state.lock().switches
+    }
+
+    /// The latest virtual time any thread reached (the simulated wall time).
+    pub fn wall(&self) -> u64 {
+        self.state.lock().threads.iter().map(|t| t.clock).max().unwrap_or(0)
+    }
+
+    // ----- internals -----
+
+    /// Adds the instructions executed since the last call to the thread's clock.
+    fn sync(&self, st: &mut SimState, me: usize, icount: u64) {
+        let ready = st.threads.iter().filter(|t| matches!(t.state, State::Ready | State::Running)).count() as u64;
+        let t = &mut st.threads[me];
+        let executed = icount.saturating_sub(t.synced_icount);
+        t.synced_icount = icount;
+        let mut cost = executed.saturating_mul(self.config.instr_ns);
+        if !self.gil && ready > self.config.cores as u64 {
+            // Processor sharing: more runnable threads than cores.
+            cost = cost.saturating_mul(ready) / self.config.cores as u64;
+        }
+        t.clock = t.clock.saturating_add(cost);
+    }
+
+    /// Moves sleepers and timed-out waiters whose deadline is at or before `now` to Ready.
+    fn wake_due(&self, st: &mut SimState, now: u64) {
+        for t in st.threads.iter_mut() {
+            if matches!(t.state, State::Sleeping | State::Waiting) {
+                if let Some(d) = t.deadline {
+                    if d <= now {
+                        t.timed_out = t.state == State::Waiting;
+                        t.state = State::Ready;
+                        t.clock = t.clock.max(d);
+                        t.ready_since = d;
+                        t.deadline = None;
+                    }
+                }
+            }
+        }
+    }
+
+    /// Under the time-slice policy: when the holder must drop the GIL, if anyone waits.
+    fn drop_time(&self, st: &SimState, interval: Duration) -> Option<u64> {
+        let first = st.threads.iter().filter(|t| t.state == State::Ready).map(|t| t.ready_since).min()?;
+        Some(first.max(st.last_switch).saturating_add(interval.as_nanos() as u64))
+    }
+
+    /// The instruction count at which the running thread must call the safe point again.
+    fn next_check(&self, st: &SimState, me: usize, icount: u64, policy: Policy) -> u64 {
+        let now = st.threads[me].clock;
+        let mut next_time = st
+            .threads
+            .iter()
+            .filter(|t| matches!(t.state, State::Sleeping | State::Waiting))
+            .filter_map(|t| t.deadline)
+            .min();
+        if self.gil {
+            if let Policy::Interval(interval) = policy {
+                if let Some(d) = self.drop_time(st, interval) {
+                    next_time = Some(next_time.map_or(d, |n| n.min(d)));
+                }
+            }
+        } else if let Some(b) = st.threads.iter().filter(|t| t.state == State::Ready).map(|t| t.clock).min() {
+            let d = b + QUANTUM_NS + 1;
+            next_time = Some(next_time.map_or(d, |n| n.min(d)));
+        }
+        let mut check = match next_time {
+            Some(t) if t > now => icount + (t - now).div_ceil(self.config.instr_ns.max(1)),
+            Some(_) => icount + 1,
+            None => u64::MAX,
+        };
+        if let (true, Policy::Instructions(n)) = (self.gil, policy) {
+            check = check.min(st.threads[me].slice_start + n);
+        }
+        check.clamp(icount + 1, icount + MAX_CHECK_GAP)
+    }
+
+    /// Records that `me` lets go of the GIL (statistics only; the baton moves separately).
+    fn release(&self, st: &mut SimState, me: usize, forced: bool) {
+        let t = &mut st.threads[me];
+        let now = t.clock;
+        let mut stats = t.info.stats.lock();
+        stats.held += Duration::from_nanos(now.saturating_sub(t.held_since));
+        stats.instructions = t.synced_icount;
+        if self.gil {
+            if forced {
+                stats.forced_releases += 1;
+            } else if t.state != State::Running || t.kind == BlockKind::Io {
+                stats.voluntary_releases += 1;
+            }
+        }
+    }
+
+    /// `me` (Running) takes the GIL back at `now`.
+    fn take(&self, st: &mut SimState, me: usize, now: u64) {
+        let t = &mut st.threads[me];
+        t.state = State::Running;
+        t.held_since = now;
+        t.info.stats.lock().acquisitions += 1;
+    }
+
+    /// Chooses the next thread to run among the Ready ones (excluding `except`): the
+    /// longest waiter, or with `--seed` a pseudo-random one (greedy handoff only).
+    fn pick_ready(&self, st: &mut SimState, except: Option<usize>) -> Option<usize> {
+        let mut candidates: Vec<usize> =
+            (0..st.threads.len()).filter(|&i| st.threads[i].state == State::Ready && Some(i) != except).collect();
+        if candidates.is_empty() {
+            return None;
+        }
+        if !self.gil {
+            candidates.sort_by_key(|&i| (st.threads[i].clock, i));
+            let earliest = st.threads[candidates[0]].clock;
+            candidates.retain(|&i| st.threads[i].clock == earliest);
+        } else {
+            candidates.sort_by_key(|&i| (st.threads[i].ready_since, i));
+        }
+        if self.config.seed.is_some() && self.handoff == Handoff::Greedy && candidates.len() > 1 {
+            let r = next_random(&mut st.rng);
+            return Some(candidates[(r % candidates.len() as u64) as usize]);
+        }
+        Some(candidates[0])
+    }
+
+    /// Gives the baton (and GIL) from `me` to `next` at time `now`.
+    fn hand_over(&self, st: &mut SimState, me: usize, next: usize, now: u64) {
+        if st.threads[me].state == State::Running {
+            st.threads[me].state = State::Ready;
+            st.threads[me].ready_since = now;
+        }
+        let t = &mut st.threads[next];
+        let waited = now.saturating_sub(t.ready_since.min(now));
+        t.clock = t.clock.max(if self.gil { now } else { t.clock });
+        t.state = State::Running;
+        t.held_since = t.clock;
+        t.slice_start = t.synced_icount;
+        {
+            let mut stats = t.info.stats.lock();
+            stats.acquisitions += 1;
+            if self.gil {
+                stats.waiting += Duration::from_nanos(waited);
+            }
+        }
+        if self.gil && next != me {
+            st.switches += 1;
+            st.last_switch = now;
+        }
+        st.running = next;
+        st.threads[next].cond.notify_one();
+    }
+
+    /// `me` has stopped running (blocked or done): runs the next thread, advancing the
+    /// clock to the next deadline when nobody is ready. Ends the process on a deadlock.
+    fn run_next(&self, st: &mut MutexGuard<'_, SimState>, me: usize, now: u64) {
+        loop {
+            self.wake_due(st, now);
+            if let Some(next) = self.pick_ready(st, None) {
+                let at = if self.gil { now.max(st.threads[next].clock) } else { st.threads[next].clock };
+                self.hand_over(st, me, next, at);
+                return;
+            }
+            // Nobody can run now: jump to the earliest deadline.
+            let earliest = st
+                .threads
+                .iter()
+                .filter(|t| matches!(t.state, State::Sleeping | State::Waiting))
+                .filter_map(|t| t.deadline)
+                .min();
+            match earliest {
+                Some(t) => {
+                    self.wake_due(st, t);
+                    if let Some(next) = self.pick_ready(st, None) {
+                        let at = st.threads[next].clock.max(t);
+                        self.hand_over(st, me, next, at);
+                        return;
+                    }
+                }
+                None => self.deadlock(st),
+            }
+        }
+    }
+
+    fn deadlock(&self, st: &SimState) -> ! {
+        let mut text = String::from("gilvm: deadlock detected: every thread is blocked for good\n");
+        for t in &st.threads {
+            if t.state == State::Waiting {
+                let what = match t.kind {
+                    BlockKind::Lock => "a lock",
+                    BlockKind::Join => "a thread to finish",
+                    _ => "an object",
+                };
+                text.push_str(&format!("  {} waits for {what}\n", t.info.name.lock()));
+            }
+        }
+        eprint!("{text}");
+        std::process::exit(1);
+    }
+
+    fn wait_for_baton(st: &mut MutexGuard<'_, SimState>, me: usize) {
+        let cond = st.threads[me].cond.clone();
+        while st.running != me {
+            cond.wait(st);
+        }
+    }
+}
+
+/// splitmix64: the simulator's reproducible choices.
+fn next_random(state: &mut u64) -> u64 {
+    *state = state.wrapping_add(0x9e37_79b9_7f4a_7c15);
+    let mut z = *state;
+    z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+    z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+    z ^ (z >> 31)
+}
