@@ -21,6 +21,7 @@
 //! * When nothing can run and no deadline is pending, every thread is blocked for good:
 //!   the simulator reports a deadlock and ends the process.
 
+use std::collections::{BTreeSet, HashMap};
 use std::sync::{Arc, OnceLock};
 use std::time::Duration;
 
@@ -73,6 +74,10 @@ struct SimThread {
     synced_icount: u64,
     /// When it became Ready (its place in the GIL queue).
     ready_since: u64,
+    /// Its key in `SimState::ready` while Ready.
+    ready_key: u64,
+    /// Its place among the waiters on `key` while Waiting.
+    wait_seq: u64,
     deadline: Option<u64>,
     key: usize,
     /// Why the last wait ended.
@@ -88,6 +93,14 @@ struct SimThread {
 
 struct SimState {
     threads: Vec<SimThread>,
+    /// Ready threads in the order they get to run: by when they became ready (GIL on) or
+    /// by clock (GIL off), then by id.
+    ready: BTreeSet<(u64, usize)>,
+    /// Deadlines of sleeping and timed waiting threads.
+    timers: BTreeSet<(u64, usize)>,
+    /// Threads waiting on each key, in arrival order.
+    waiters: HashMap<usize, BTreeSet<(u64, usize)>>,
+    next_seq: u64,
     /// The baton holder.
     running: usize,
     /// When the GIL last changed hands (a waiter's interval restarts then).
@@ -118,6 +131,10 @@ impl Sim {
         let sim = Arc::new(Sim {
             state: Mutex::new(SimState {
                 threads: Vec::new(),
+                ready: BTreeSet::new(),
+                timers: BTreeSet::new(),
+                waiters: HashMap::new(),
+                next_seq: 0,
                 running: NOBODY,
                 last_switch: 0,
                 switches: 0,
@@ -139,10 +156,12 @@ impl Sim {
         let now = if st.running == NOBODY { 0 } else { st.threads[st.running].clock };
         let first = st.threads.is_empty();
         st.threads.push(SimThread {
-            state: if first { State::Running } else { State::Ready },
+            state: State::Running,
             clock: now,
             synced_icount: 0,
             ready_since: now,
+            ready_key: 0,
+            wait_seq: 0,
             deadline: None,
             key: 0,
             timed_out: false,
@@ -152,10 +171,12 @@ impl Sim {
             held_since: now,
             slice_start: 0,
         });
+        let id = st.threads.len() - 1;
         if first {
             st.running = 0;
-            let t = &st.threads[0];
-            t.info.stats.lock().acquisitions += 1;
+            st.threads[0].info.stats.lock().acquisitions += 1;
+        } else {
+            self.make_ready(&mut st, id, now);
         }
     }
 
@@ -184,21 +205,18 @@ impl Sim {
         let now = st.threads[me].clock;
         self.wake_due(&mut st, now);
         if self.gil {
-            let has_waiters = st.threads.iter().any(|t| t.state == State::Ready);
             match policy {
                 Policy::Interval(interval) => {
-                    if let Some(drop_at) = self.drop_time(&st, interval) {
-                        if now >= drop_at {
-                            // A forced switch: the holder cannot win the GIL straight back.
-                            self.release(&mut st, me, true);
-                            let next = self.pick_ready(&mut st, Some(me)).expect("a waiter asked for the GIL");
-                            self.hand_over(&mut st, me, next, now);
-                            Self::wait_for_baton(&mut st, me);
-                        }
+                    if self.drop_time(&st, interval).is_some_and(|drop_at| now >= drop_at) {
+                        // A forced switch: the holder cannot win the GIL straight back.
+                        self.release(&mut st, me, true);
+                        let next = self.pick_ready(&mut st, Some(me)).expect("a waiter asked for the GIL");
+                        self.hand_over(&mut st, me, next, now);
+                        Self::wait_for_baton(&mut st, me);
                     }
                 }
                 Policy::Instructions(n) => {
-                    if has_waiters && icount.saturating_sub(st.threads[me].slice_start) >= n {
+                    if !st.ready.is_empty() && icount.saturating_sub(st.threads[me].slice_start) >= n {
                         self.release(&mut st, me, true);
                         if self.handoff == Handoff::Greedy && self.config.cores >= 2 {
                             // The GIL battle: the waiter is still waking up when the
@@ -206,27 +224,18 @@ impl Sim {
                             self.take(&mut st, me, now);
                             st.threads[me].slice_start = icount;
                         } else {
-                            let next = self.pick_ready(&mut st, Some(me)).expect("checked has_waiters");
+                            let next = self.pick_ready(&mut st, Some(me)).expect("a thread is ready");
                             self.hand_over(&mut st, me, next, now);
                             Self::wait_for_baton(&mut st, me);
                         }
                     }
                 }
             }
-        } else {
+        } else if st.ready.first().is_some_and(|&(behind, _)| behind + QUANTUM_NS < now) {
             // GIL off: stay within a quantum of the thread that is furthest behind.
-            let behind = st.threads.iter().filter(|t| t.state == State::Ready).map(|t| t.clock).min();
-            if behind.is_some_and(|b| b + QUANTUM_NS < now) {
-                st.threads[me].state = State::Ready;
-                st.threads[me].ready_since = now;
-                let next = self.pick_ready(&mut st, None).expect("a thread is ready");
-                if next != me {
-                    self.hand_over(&mut st, me, next, now);
-                    Self::wait_for_baton(&mut st, me);
-                } else {
-                    st.threads[me].state = State::Running;
-                }
-            }
+            let next = self.pick_ready(&mut st, Some(me)).expect("a thread is ready");
+            self.hand_over(&mut st, me, next, now);
+            Self::wait_for_baton(&mut st, me);
         }
         self.next_check(&st, me, icount, policy)
     }
@@ -237,6 +246,7 @@ impl Sim {
     }
 
     /// Waits on `key` (a `Waitable`'s address) until notified, or until `deadline`.
+    /// Returns whether the wait timed out.
     pub fn wait_on(&self, me: usize, icount: u64, kind: BlockKind, key: usize, deadline: Option<u64>) -> bool {
         self.wait(me, icount, kind, None, key, deadline)
     }
@@ -253,6 +263,8 @@ impl Sim {
         let mut st = self.state.lock();
         self.sync(&mut st, me, icount);
         let now = st.threads[me].clock;
+        let seq = st.next_seq;
+        st.next_seq += 1;
         {
             let t = &mut st.threads[me];
             t.kind = kind;
@@ -265,9 +277,16 @@ impl Sim {
                 None => {
                     t.state = State::Waiting;
                     t.key = key;
+                    t.wait_seq = seq;
                     t.deadline = deadline;
                 }
             }
+        }
+        if sleep.is_none() {
+            st.waiters.entry(key).or_default().insert((seq, me));
+        }
+        if let Some(d) = st.threads[me].deadline {
+            st.timers.insert((d, me));
         }
         self.release(&mut st, me, false);
         self.run_next(&mut st, me, now);
@@ -285,17 +304,11 @@ impl Sim {
         self.sync(&mut st, me, icount);
         let now = st.threads[me].clock;
         self.wake_due(&mut st, now);
-        if !st.threads.iter().any(|t| t.state == State::Ready) {
+        if st.ready.is_empty() {
             return;
         }
         self.release(&mut st, me, false);
-        st.threads[me].state = State::Ready;
-        st.threads[me].ready_since = now;
-        let next = self.pick_ready(&mut st, None).expect("this thread is ready");
-        if next == me {
-            self.take(&mut st, me, now);
-            return;
-        }
+        let next = self.pick_ready(&mut st, Some(me)).expect("checked above");
         self.hand_over(&mut st, me, next, now);
         Self::wait_for_baton(&mut st, me);
     }
@@ -304,19 +317,21 @@ impl Sim {
     pub fn notify(&self, key: usize, all: bool) {
         let mut st = self.state.lock();
         let now = if st.running == NOBODY { 0 } else { st.threads[st.running].clock };
-        let mut waiters: Vec<usize> = (0..st.threads.len())
-            .filter(|&i| st.threads[i].state == State::Waiting && st.threads[i].key == key)
-            .collect();
-        waiters.sort_by_key(|&i| (st.threads[i].ready_since, i));
-        if !all {
-            waiters.truncate(1);
+        let woken: Vec<usize> = match st.waiters.get_mut(&key) {
+            Some(set) if all => std::mem::take(set).into_iter().map(|(_, i)| i).collect(),
+            Some(set) => set.pop_first().map(|(_, i)| i).into_iter().collect(),
+            None => Vec::new(),
+        };
+        if st.waiters.get(&key).is_some_and(|set| set.is_empty()) {
+            st.waiters.remove(&key);
         }
-        for i in waiters {
-            let t = &mut st.threads[i];
-            t.state = State::Ready;
-            t.clock = t.clock.max(now);
-            t.ready_since = t.clock;
-            t.deadline = None;
+        for i in woken {
+            if let Some(d) = st.threads[i].deadline.take() {
+                st.timers.remove(&(d, i));
+            }
+            let at = st.threads[i].clock.max(now);
+            st.threads[i].clock = at;
+            self.make_ready(&mut st, i, at);
         }
     }
 
@@ -353,59 +368,71 @@ impl Sim {
 
     /// Adds the instructions executed since the last call to the thread's clock.
     fn sync(&self, st: &mut SimState, me: usize, icount: u64) {
-        let ready = st.threads.iter().filter(|t| matches!(t.state, State::Ready | State::Running)).count() as u64;
+        let runnable = st.ready.len() as u64 + 1;
         let t = &mut st.threads[me];
         let executed = icount.saturating_sub(t.synced_icount);
         t.synced_icount = icount;
         let mut cost = executed.saturating_mul(self.config.instr_ns);
-        if !self.gil && ready > self.config.cores as u64 {
+        if !self.gil && runnable > self.config.cores as u64 {
             // Processor sharing: more runnable threads than cores.
-            cost = cost.saturating_mul(ready) / self.config.cores as u64;
+            cost = cost.saturating_mul(runnable) / self.config.cores as u64;
         }
         t.clock = t.clock.saturating_add(cost);
     }
 
+    /// Puts thread `i` in the ready queue, ready since `since`.
+    fn make_ready(&self, st: &mut SimState, i: usize, since: u64) {
+        let t = &mut st.threads[i];
+        t.state = State::Ready;
+        t.ready_since = since;
+        t.ready_key = if self.gil { since } else { t.clock };
+        let key = (t.ready_key, i);
+        st.ready.insert(key);
+    }
+
     /// Moves sleepers and timed-out waiters whose deadline is at or before `now` to Ready.
     fn wake_due(&self, st: &mut SimState, now: u64) {
-        for t in st.threads.iter_mut() {
-            if matches!(t.state, State::Sleeping | State::Waiting) {
-                if let Some(d) = t.deadline {
-                    if d <= now {
-                        t.timed_out = t.state == State::Waiting;
-                        t.state = State::Ready;
-                        t.clock = t.clock.max(d);
-                        t.ready_since = d;
-                        t.deadline = None;
+        while let Some(&(d, i)) = st.timers.first() {
+            if d > now {
+                break;
+            }
+            st.timers.pop_first();
+            let t = &mut st.threads[i];
+            t.deadline = None;
+            t.clock = t.clock.max(d);
+            if t.state == State::Waiting {
+                t.timed_out = true;
+                let (key, seq) = (t.key, t.wait_seq);
+                if let Some(set) = st.waiters.get_mut(&key) {
+                    set.remove(&(seq, i));
+                    if set.is_empty() {
+                        st.waiters.remove(&key);
                     }
                 }
             }
+            self.make_ready(st, i, d);
         }
     }
 
     /// Under the time-slice policy: when the holder must drop the GIL, if anyone waits.
     fn drop_time(&self, st: &SimState, interval: Duration) -> Option<u64> {
-        let first = st.threads.iter().filter(|t| t.state == State::Ready).map(|t| t.ready_since).min()?;
+        let &(first, _) = st.ready.first()?;
         Some(first.max(st.last_switch).saturating_add(interval.as_nanos() as u64))
     }
 
     /// The instruction count at which the running thread must call the safe point again.
     fn next_check(&self, st: &SimState, me: usize, icount: u64, policy: Policy) -> u64 {
         let now = st.threads[me].clock;
-        let mut next_time = st
-            .threads
-            .iter()
-            .filter(|t| matches!(t.state, State::Sleeping | State::Waiting))
-            .filter_map(|t| t.deadline)
-            .min();
+        let mut next_time = st.timers.first().map(|&(d, _)| d);
+        let mut consider = |t: u64| next_time = Some(next_time.map_or(t, |n| n.min(t)));
         if self.gil {
             if let Policy::Interval(interval) = policy {
                 if let Some(d) = self.drop_time(st, interval) {
-                    next_time = Some(next_time.map_or(d, |n| n.min(d)));
+                    consider(d);
                 }
             }
-        } else if let Some(b) = st.threads.iter().filter(|t| t.state == State::Ready).map(|t| t.clock).min() {
-            let d = b + QUANTUM_NS + 1;
-            next_time = Some(next_time.map_or(d, |n| n.min(d)));
+        } else if let Some(&(behind, _)) = st.ready.first() {
+            consider(behind + QUANTUM_NS + 1);
         }
         let mut check = match next_time {
             Some(t) if t > now => icount + (t - now).div_ceil(self.config.instr_ns.max(1)),
@@ -428,7 +455,7 @@ impl Sim {
         if self.gil {
             if forced {
                 stats.forced_releases += 1;
-            } else if t.state != State::Running || t.kind == BlockKind::Io {
+            } else if matches!(t.state, State::Sleeping | State::Waiting) {
                 stats.voluntary_releases += 1;
             }
         }
@@ -442,37 +469,35 @@ impl Sim {
         t.info.stats.lock().acquisitions += 1;
     }
 
-    /// Chooses the next thread to run among the Ready ones (excluding `except`): the
-    /// longest waiter, or with `--seed` a pseudo-random one (greedy handoff only).
+    /// Chooses the next thread to run among the Ready ones (other than `except`): the
+    /// first in the ready queue, or with `--seed` (greedy handoff) a pseudo-random one
+    /// among those that could run next.
     fn pick_ready(&self, st: &mut SimState, except: Option<usize>) -> Option<usize> {
-        let mut candidates: Vec<usize> =
-            (0..st.threads.len()).filter(|&i| st.threads[i].state == State::Ready && Some(i) != except).collect();
-        if candidates.is_empty() {
-            return None;
+        let mut queue = st.ready.iter().filter(|&&(_, i)| Some(i) != except);
+        let &(first_key, first) = queue.next()?;
+        if self.config.seed.is_none() || self.handoff != Handoff::Greedy {
+            return Some(first);
         }
-        if !self.gil {
-            candidates.sort_by_key(|&i| (st.threads[i].clock, i));
-            let earliest = st.threads[candidates[0]].clock;
-            candidates.retain(|&i| st.threads[i].clock == earliest);
-        } else {
-            candidates.sort_by_key(|&i| (st.threads[i].ready_since, i));
-        }
-        if self.config.seed.is_some() && self.handoff == Handoff::Greedy && candidates.len() > 1 {
-            let r = next_random(&mut st.rng);
-            return Some(candidates[(r % candidates.len() as u64) as usize]);
-        }
-        Some(candidates[0])
+        // GIL on: any waiter may win; GIL off: any of the threads furthest behind.
+        let candidates: Vec<usize> = std::iter::once(first)
+            .chain(queue.take_while(|&&(k, _)| self.gil || k == first_key).map(|&(_, i)| i))
+            .collect();
+        let r = next_random(&mut st.rng);
+        Some(candidates[(r % candidates.len() as u64) as usize])
     }
 
     /// Gives the baton (and GIL) from `me` to `next` at time `now`.
     fn hand_over(&self, st: &mut SimState, me: usize, next: usize, now: u64) {
-        if st.threads[me].state == State::Running {
-            st.threads[me].state = State::Ready;
-            st.threads[me].ready_since = now;
+        if st.threads[me].state == State::Running && next != me {
+            self.make_ready(st, me, now);
         }
+        let key = (st.threads[next].ready_key, next);
+        st.ready.remove(&key);
         let t = &mut st.threads[next];
         let waited = now.saturating_sub(t.ready_since.min(now));
-        t.clock = t.clock.max(if self.gil { now } else { t.clock });
+        if self.gil {
+            t.clock = t.clock.max(now);
+        }
         t.state = State::Running;
         t.held_since = t.clock;
         t.slice_start = t.synced_icount;
@@ -494,32 +519,17 @@ impl Sim {
     /// `me` has stopped running (blocked or done): runs the next thread, advancing the
     /// clock to the next deadline when nobody is ready. Ends the process on a deadlock.
     fn run_next(&self, st: &mut MutexGuard<'_, SimState>, me: usize, now: u64) {
-        loop {
-            self.wake_due(st, now);
-            if let Some(next) = self.pick_ready(st, None) {
-                let at = if self.gil { now.max(st.threads[next].clock) } else { st.threads[next].clock };
-                self.hand_over(st, me, next, at);
-                return;
-            }
+        self.wake_due(st, now);
+        if st.ready.is_empty() {
             // Nobody can run now: jump to the earliest deadline.
-            let earliest = st
-                .threads
-                .iter()
-                .filter(|t| matches!(t.state, State::Sleeping | State::Waiting))
-                .filter_map(|t| t.deadline)
-                .min();
-            match earliest {
-                Some(t) => {
-                    self.wake_due(st, t);
-                    if let Some(next) = self.pick_ready(st, None) {
-                        let at = st.threads[next].clock.max(t);
-                        self.hand_over(st, me, next, at);
-                        return;
-                    }
-                }
+            match st.timers.first() {
+                Some(&(d, _)) => self.wake_due(st, d),
                 None => self.deadlock(st),
             }
         }
+        let next = self.pick_ready(st, None).expect("a thread is ready");
+        let at = if self.gil { now.max(st.threads[next].ready_since) } else { st.threads[next].clock };
+        self.hand_over(st, me, next, at);
     }
 
     fn deadlock(&self, st: &SimState) -> ! {
