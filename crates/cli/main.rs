@@ -14,6 +14,8 @@ Examples:
   gilvm run --switch-interval 100 prog.py      offer the GIL every 100 instructions (Python 2)
   gilvm run --switch-interval 1ms prog.py      1 ms time slices (CPython 3 uses 5ms)
   gilvm run --gil off prog.py                  threads run bytecode in parallel (3.13t)
+  gilvm run --sched sim --stats prog.py        simulated: the same output on every run
+  gilvm run --sched sim --gil off --cores 8 prog.py   what 8 cores would do
   gilvm dis prog.py                            show the bytecode, like python3 -m dis";
 
 /// gilvm: a Python-subset interpreter whose threads share a global interpreter lock.
