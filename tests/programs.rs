@@ -6,12 +6,11 @@
 mod util;
 
 use std::io::{BufRead, BufReader};
-use std::path::Path;
 use std::process::{Command, Stdio};
 use std::sync::mpsc;
 use std::time::Duration;
 
-use util::{gilvm_bin, hide_program_dir, mask_addresses, run_program, run_with_timeout, Finished, RUN_TIMEOUT};
+use util::{gilvm_bin, run_program, run_with_timeout, Finished, RUN_TIMEOUT};
 
 /// One snapshot per program: exit status, then stdout, then stderr.
 #[test]
@@ -19,17 +18,8 @@ fn program_snapshots() {
     insta::glob!("../programs", "**/*.py", |path| {
         let finished = run_program(&gilvm_bin(), &["run"], path);
         assert!(!finished.timed_out, "{} did not finish within {RUN_TIMEOUT:?}", path.display());
-        insta::assert_snapshot!(describe(&finished, path));
+        insta::assert_snapshot!(finished.describe(path));
     });
-}
-
-fn describe(finished: &Finished, program: &Path) -> String {
-    format!(
-        "exit status: {}\n--- stdout ---\n{}--- stderr ---\n{}",
-        finished.status_text(),
-        mask_addresses(&hide_program_dir(&finished.stdout, program)),
-        mask_addresses(&hide_program_dir(&finished.stderr, program)),
-    )
 }
 
 /// Runs `gilvm ARGS...` from a fresh temporary directory.

@@ -9,9 +9,7 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::sync::Mutex;
 
-use util::{
-    gilvm_bin, hide_program_dir, mask_addresses, python_files, repo_root, run_with_timeout, Finished, RUN_TIMEOUT,
-};
+use util::{gilvm_bin, python_files, repo_root, run_with_timeout, Finished, RUN_TIMEOUT};
 
 /// Runs `gilvm run --sched sim FLAGS program ARGS` from the program's directory.
 fn sim_run(program: &Path, flags: &[&str], args: &[&str]) -> Finished {
@@ -22,22 +20,13 @@ fn sim_run(program: &Path, flags: &[&str], args: &[&str]) -> Finished {
     run_with_timeout(&mut command, RUN_TIMEOUT)
 }
 
-fn describe(finished: &Finished, program: &Path) -> String {
-    format!(
-        "exit status: {}\n--- stdout ---\n{}--- stderr ---\n{}",
-        finished.status_text(),
-        mask_addresses(&hide_program_dir(&finished.stdout, program)),
-        mask_addresses(&hide_program_dir(&finished.stderr, program)),
-    )
-}
-
 /// Every program's full output (timings included) and `--stats`, under the simulator.
 #[test]
 fn sim_snapshots() {
     insta::glob!("../programs", "**/*.py", |path| {
         let finished = sim_run(path, &["--stats"], &[]);
         assert!(!finished.timed_out, "{} did not finish", path.display());
-        insta::assert_snapshot!(describe(&finished, path));
+        insta::assert_snapshot!(finished.describe(path));
     });
 }
 
@@ -52,8 +41,8 @@ fn every_program_is_reproducible() {
             scope.spawn(|| loop {
                 let Some(program) = next.lock().unwrap().next() else { break };
                 for flags in [&["--stats"][..], &["--stats=json", "--seed", "3", "--switch-points", "any"][..]] {
-                    let first = describe(&sim_run(program, flags, &[]), program);
-                    let second = describe(&sim_run(program, flags, &[]), program);
+                    let first = sim_run(program, flags, &[]).describe(program);
+                    let second = sim_run(program, flags, &[]).describe(program);
                     if first != second {
                         failures.lock().unwrap().push(format!("{} {flags:?}", program.display()));
                     }

@@ -56,6 +56,17 @@ pub struct Finished {
 }
 
 impl Finished {
+    /// A program's snapshot text: exit status, then stdout, then stderr, with its
+    /// directory and object addresses hidden (they differ between machines and runs).
+    pub fn describe(&self, program: &Path) -> String {
+        format!(
+            "exit status: {}\n--- stdout ---\n{}--- stderr ---\n{}",
+            self.status_text(),
+            mask_addresses(&hide_program_dir(&self.stdout, program)),
+            mask_addresses(&hide_program_dir(&self.stderr, program)),
+        )
+    }
+
     /// The exit status in words: `0`, `1`, or `killed by a signal`.
     pub fn status_text(&self) -> String {
         match (self.timed_out, self.code) {
