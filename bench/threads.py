@@ -11,6 +11,8 @@ wall times, peak RSS, and the goal from issue 3 with whether it holds:
   lock    4 threads x 200,000 `with lock: counter += 1` (no slower than python3)
   fib     fib(27) in one thread, GIL on vs --gil off (at most 5% slower)
   convoy  programs/gil/convoy.py --switch-interval 5ms: median extra wake-up delay (4-6 ms)
+  sim     --sched sim overhead: fib(27) at least 0.8x real-scheduler speed; the 10,000
+          sleepers in at most 2 s of real time
 Standard library only; measuring helpers come from bench/run.py.
 """
 
@@ -81,6 +83,12 @@ def main():
     on, _, _ = timed([g, "run", fib], n)
     off, _, _ = timed([g, "run", "--gil", "off", fib], n)
     row("fib(27) GIL on / --gil off", "%.3f" % (on / off), "-", "<= 1.05", on / off <= 1.05)
+
+    # The simulated scheduler's overhead (issue 4): real time under --sched sim.
+    sim_fib, _, _ = timed([g, "run", "--sched", "sim", fib], n)
+    row("fib(27) speed, sim / real", "%.2fx" % (on / sim_fib), "-", ">= 0.8x", on / sim_fib >= 0.8)
+    sim_many, _, _ = timed([g, "run", "--sched", "sim", many], n)
+    row("10,000 sleepers under sim", "%.2f s" % sim_many, "-", "<= 2.0 s", sim_many <= 2.0)
 
     convoy = os.path.join(bench.REPO_ROOT, "programs", "gil", "convoy.py")
     delays = {}
