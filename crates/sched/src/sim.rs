@@ -539,6 +539,11 @@ impl Sim {
                 let what = match t.kind {
                     BlockKind::Lock => "a lock",
                     BlockKind::Join => "a thread to finish",
+                    BlockKind::Condition => "a condition",
+                    BlockKind::Event => "an event",
+                    BlockKind::Semaphore => "a semaphore",
+                    BlockKind::Barrier => "a barrier",
+                    BlockKind::Queue => "a queue",
                     _ => "an object",
                 };
                 text.push_str(&format!("  {} waits for {what}\n", t.info.name.lock()));

@@ -22,8 +22,8 @@ pub struct ThreadStats {
     pub held: Duration,
     /// Time waiting to take the GIL.
     pub waiting: Duration,
-    /// Time in blocking calls, by [`crate::BlockKind`] (sleep, lock, join, I/O).
-    pub blocked: [Duration; 4],
+    /// Time in blocking calls, by [`crate::BlockKind`].
+    pub blocked: [Duration; KINDS],
     /// Releases because the switch policy said so.
     pub forced_releases: u64,
     /// Releases around blocking calls.
@@ -36,7 +36,10 @@ impl ThreadStats {
     }
 }
 
-const KIND_NAMES: [&str; 4] = ["sleep", "lock", "join", "io"];
+/// How many [`crate::BlockKind`]s there are, and their names in `--stats=json`.
+pub const KINDS: usize = 9;
+const KIND_NAMES: [&str; KINDS] =
+    ["sleep", "lock", "join", "io", "condition", "event", "semaphore", "barrier", "queue"];
 
 /// The report for `--stats`, measured up to `wall`.
 pub fn report(sched: &Sched, wall: Duration, format: StatsFormat) -> String {

@@ -27,6 +27,16 @@ pub enum BlockKind {
     Join,
     /// Console or file I/O.
     Io,
+    /// `Condition.wait`.
+    Condition,
+    /// `Event.wait`.
+    Event,
+    /// `Semaphore.acquire`.
+    Semaphore,
+    /// `Barrier.wait`.
+    Barrier,
+    /// `Queue.get`, `put` and `join`.
+    Queue,
 }
 
 /// A thread as the scheduler knows it; outlives the thread, for the statistics.

@@ -222,6 +222,17 @@ pub fn construct(vm: &mut Vm, cls: &Arc<Class>, args: Args) -> PyResult<Value> {
             };
             Ok(Value::native(DescriptorObj { desc: crate::sync::RwLock::new(desc) }))
         }
+        // Native classes of builtin modules (threading.Event, queue.Queue, ...) build their
+        // objects with `__gilvm_new__(cls, *args)`.
+        TypeKind::Native => match cls.lookup("__gilvm_new__") {
+            Some(new) => {
+                let mut a = Args::new(vec![Value::Class(cls.clone())]);
+                a.pos.extend(args.pos);
+                a.kw = args.kw;
+                vm.call(&new, a)
+            }
+            None => Err(type_error(format!("cannot create '{}' instances", cls.name))),
+        },
         _ => Err(type_error(format!("cannot create '{}' instances", cls.name))),
     }
 }

@@ -40,6 +40,13 @@ pub fn new_exception(name: &str, args: Vec<Value>) -> PyErr {
     PyErr(Arc::new(inst))
 }
 
+/// A new exception of class `cls` (a module's own exception class) with these args.
+pub fn new_exception_of(cls: &Arc<crate::object::Class>, args: Vec<Value>) -> PyErr {
+    let inst = Instance::new(cls.clone());
+    inst.set_attr("args", Value::tuple(args));
+    PyErr(Arc::new(inst))
+}
+
 /// A new exception of built-in class `name` with one message argument.
 pub fn exc(name: &str, msg: impl Into<String>) -> PyErr {
     new_exception(name, vec![Value::str(msg)])

@@ -98,8 +98,10 @@ const EXCEPTIONS: &[(&str, &str)] = &[
 ];
 
 pub fn new_class(name: &str, base: Option<Arc<Class>>, kind: TypeKind, module: &str) -> Arc<Class> {
+    // A subclass of a class with properties (threading.Timer of Thread) has them too.
+    let hooks = base.as_ref().is_some_and(|b| b.has_hooks());
     Arc::new(Class {
-        hooks: std::sync::atomic::AtomicBool::new(false),
+        hooks: std::sync::atomic::AtomicBool::new(hooks),
         name: Arc::from(name),
         qualname: Arc::from(name),
         module: Arc::from(module),

@@ -11,6 +11,7 @@ use crate::vm::Vm;
 
 pub mod math;
 pub mod mt;
+pub mod queue;
 pub mod random;
 pub mod string;
 pub mod sys;
@@ -41,6 +42,7 @@ pub fn import(vm: &mut Vm, name: &str) -> PyResult<Value> {
         "string" => string::create(),
         "threading" => threading::create(vm),
         "_thread" => thread::create(),
+        "queue" => queue::create(),
         _ => return Err(module_not_found(name)),
     };
     vm.interp.modules.lock().insert(name.to_string(), module.clone());

@@ -12,6 +12,7 @@ use crate::object::Args;
 use crate::value::Value;
 use crate::vm::{Interp, Vm};
 
+pub mod sync;
 pub mod thread_class;
 
 pub use thread_class::{thread_data, ThreadObj};
@@ -93,8 +94,16 @@ pub fn create(vm: &mut Vm) -> Value {
             ("enumerate", enumerate),
             ("get_ident", crate::modules::thread::get_ident),
             ("get_native_id", crate::modules::thread::get_native_id),
+            ("RLock", sync::new_rlock),
         ],
     );
+    dict.set_str("Condition", Value::Class(sync::condition_class()));
+    dict.set_str("Event", Value::Class(sync::event_class()));
+    dict.set_str("Semaphore", Value::Class(sync::semaphore_class()));
+    dict.set_str("BoundedSemaphore", Value::Class(sync::bounded_semaphore_class()));
+    dict.set_str("Barrier", Value::Class(sync::barrier_class()));
+    dict.set_str("Timer", Value::Class(thread_class::timer_class()));
+    dict.set_str("BrokenBarrierError", Value::Class(sync::broken_barrier_error_class()));
     dict.set_str("Thread", Value::Class(thread_class::thread_class()));
     dict.set_str("Lock", crate::modules::thread::allocate_lock_value());
     dict.set_str("local", Value::Class(crate::modules::thread::local_class()));

@@ -513,3 +513,77 @@ fn set_daemon_deprecated(vm: &mut Vm, args: Args) -> PyResult<Value> {
     deprecated(vm, "setDaemon() is deprecated, set the daemon attribute instead");
     set_daemon(vm, args)
 }
+
+/// `threading.Timer(interval, function, args=None, kwargs=None)`: a Thread that calls
+/// `function` after `interval` seconds unless `cancel()` comes first. Its state lives in
+/// instance attributes, as in CPython (`interval`, `function`, `args`, `kwargs`,
+/// `finished`).
+pub fn timer_class() -> Arc<Class> {
+    static C: OnceLock<Arc<Class>> = OnceLock::new();
+    C.get_or_init(|| {
+        let cls = crate::types::new_class("Timer", Some(thread_class()), TypeKind::Object, "threading");
+        crate::methods::add_method(&cls, "__init__", timer_init);
+        crate::methods::add_method(&cls, "cancel", timer_cancel);
+        crate::methods::add_method(&cls, "run", timer_run);
+        cls
+    })
+    .clone()
+}
+
+fn timer_init(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    const PARAMS: [&str; 5] = ["self", "interval", "function", "args", "kwargs"];
+    let mut p = crate::modules::bind_params("Timer.__init__", args, &PARAMS, 3, 5)?.into_iter();
+    let this = p.next().flatten().expect("required");
+    let [interval, function, targs, kwargs] = std::array::from_fn(|_| p.next().flatten());
+    thread_init(vm, Args::new(vec![this.clone()]))?;
+    let finished = super::sync::new_event(vm, Args::new(Vec::new()))?;
+    let targs = targs.filter(|a| !a.is_none()).unwrap_or_else(|| Value::list(Vec::new()));
+    let kwargs = kwargs.filter(|k| !k.is_none()).unwrap_or_else(|| Value::Dict(Arc::new(crate::dict::Dict::new())));
+    for (name, value) in [
+        ("interval", interval.expect("required")),
+        ("function", function.expect("required")),
+        ("args", targs),
+        ("kwargs", kwargs),
+        ("finished", finished),
+    ] {
+        crate::attr::set_attr(vm, &this, name, value)?;
+    }
+    Ok(Value::None)
+}
+
+fn timer_event(vm: &mut Vm, this: &Value) -> PyResult<Value> {
+    crate::attr::get_attr(vm, this, "finished")
+}
+
+fn timer_cancel(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let this = args.pos.first().cloned().unwrap_or(Value::None);
+    let finished = timer_event(vm, &this)?;
+    let set = crate::attr::get_attr(vm, &finished, "set")?;
+    vm.call(&set, Args::new(Vec::new()))
+}
+
+fn timer_run(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let this = args.pos.first().cloned().unwrap_or(Value::None);
+    let finished = timer_event(vm, &this)?;
+    let interval = crate::attr::get_attr(vm, &this, "interval")?;
+    let wait = crate::attr::get_attr(vm, &finished, "wait")?;
+    vm.call(&wait, Args::new(vec![interval]))?;
+    let is_set = crate::attr::get_attr(vm, &finished, "is_set")?;
+    let already = vm.call(&is_set, Args::new(Vec::new()))?;
+    if !protocol::truthy(vm, &already)? {
+        let function = crate::attr::get_attr(vm, &this, "function")?;
+        let targs = crate::attr::get_attr(vm, &this, "args")?;
+        let kwargs = crate::attr::get_attr(vm, &this, "kwargs")?;
+        let mut call_args = Args::new(protocol::collect(vm, &targs)?);
+        if let Value::Dict(d) = &kwargs {
+            for (k, v) in d.items() {
+                if let Some(k) = k.as_str() {
+                    call_args.kw.push((Arc::from(k), v));
+                }
+            }
+        }
+        vm.call(&function, call_args)?;
+    }
+    let set = crate::attr::get_attr(vm, &finished, "set")?;
+    vm.call(&set, Args::new(Vec::new()))
+}
