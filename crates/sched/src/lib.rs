@@ -7,6 +7,7 @@
 //! ([`ThreadCtx::allow_threads`], and the waits built on it in [`Waitable`]).
 
 mod config;
+pub mod deadlock;
 mod gil;
 pub mod sim;
 pub mod stats;

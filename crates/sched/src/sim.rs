@@ -533,24 +533,9 @@ impl Sim {
     }
 
     fn deadlock(&self, st: &SimState) -> ! {
-        let mut text = String::from("gilvm: deadlock detected: every thread is blocked for good\n");
-        for t in &st.threads {
-            if t.state == State::Waiting {
-                let what = match t.kind {
-                    BlockKind::Lock => "a lock",
-                    BlockKind::Join => "a thread to finish",
-                    BlockKind::Condition => "a condition",
-                    BlockKind::Event => "an event",
-                    BlockKind::Semaphore => "a semaphore",
-                    BlockKind::Barrier => "a barrier",
-                    BlockKind::Queue => "a queue",
-                    _ => "an object",
-                };
-                text.push_str(&format!("  {} waits for {what}\n", t.info.name.lock()));
-            }
-        }
-        eprint!("{text}");
-        std::process::exit(1);
+        let infos: Vec<Arc<ThreadInfo>> = st.threads.iter().map(|t| t.info.clone()).collect();
+        let text = crate::deadlock::describe(&infos, |id| st.threads[id].state == State::Waiting);
+        crate::deadlock::report(&text)
     }
 
     fn wait_for_baton(st: &mut MutexGuard<'_, SimState>, me: usize) {

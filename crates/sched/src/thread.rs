@@ -46,6 +46,9 @@ pub struct ThreadInfo {
     /// The name shown in statistics (kept in step with `Thread.name`).
     pub name: Mutex<String>,
     pub stats: Mutex<ThreadStats>,
+    /// What the thread waits for without a timeout, and where (for deadlock reports);
+    /// set by the VM before such a wait.
+    pub waiting: Mutex<Option<crate::deadlock::WaitNote>>,
 }
 
 /// Scheduler state shared by every thread of one interpreter.
@@ -61,6 +64,8 @@ pub struct Sched {
     interval_ns: AtomicU64,
     threads: Mutex<Vec<Arc<ThreadInfo>>>,
     next_id: AtomicUsize,
+    /// Waits without a timeout, for deadlock detection under the real scheduler.
+    pub(crate) detector: crate::deadlock::Detector,
     pub started: Instant,
 }
 
@@ -80,6 +85,7 @@ impl Sched {
             interval_ns: AtomicU64::new(interval.unwrap_or(crate::DEFAULT_INTERVAL).as_nanos() as u64),
             threads: Mutex::new(Vec::new()),
             next_id: AtomicUsize::new(0),
+            detector: Default::default(),
             started: Instant::now(),
         })
     }
@@ -87,7 +93,13 @@ impl Sched {
     /// Registers a new thread. It does not hold the GIL yet: call [`ThreadCtx::take_gil`].
     pub fn attach(self: &Arc<Sched>, name: String) -> ThreadCtx {
         let id = self.next_id.fetch_add(1, Ordering::Relaxed);
-        let info = Arc::new(ThreadInfo { id, name: Mutex::new(name), stats: Mutex::new(ThreadStats::default()) });
+        let info = Arc::new(ThreadInfo {
+            id,
+            name: Mutex::new(name),
+            stats: Mutex::new(ThreadStats::default()),
+            waiting: Mutex::new(None),
+        });
+        self.detector.live.fetch_add(1, Ordering::SeqCst);
         self.threads.lock().push(info.clone());
         let cond = Arc::new(Condvar::new());
         if let Some(sim) = &self.sim {
@@ -192,6 +204,7 @@ impl ThreadCtx {
 
     /// Releases the GIL for good: the thread is finishing.
     pub fn drop_gil(&mut self) {
+        self.sched.detector.live.fetch_sub(1, Ordering::SeqCst);
         if let Some(sim) = &self.sched.sim {
             sim.finish(self.info.id, self.icount);
             return;

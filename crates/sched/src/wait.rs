@@ -115,6 +115,7 @@ impl<S> Waitable<S> {
         }
         // A timeout too large for the clock is a wait forever.
         let deadline = timeout.and_then(|t| Instant::now().checked_add(t));
+        let forever = deadline.is_none();
         loop {
             let seen = {
                 let mut inner = self.inner.lock();
@@ -129,6 +130,9 @@ impl<S> Waitable<S> {
                 inner.sleepers += 1;
                 inner.generation
             };
+            if forever {
+                self.register_forever(thread, seen);
+            }
             let timed_out = thread.allow_threads(kind, || {
                 let mut inner = self.inner.lock();
                 let mut timed_out = false;
@@ -141,10 +145,29 @@ impl<S> Waitable<S> {
                 inner.sleepers -= 1;
                 timed_out && inner.generation == seen
             });
+            if forever {
+                thread.sched.detector.leave(thread.info.id);
+            }
             if timed_out {
                 return ready(&mut self.inner.lock().state);
             }
         }
+    }
+
+    /// Tells the deadlock detector this thread now waits here for good (until notified),
+    /// having seen generation `seen`.
+    fn register_forever(&self, thread: &ThreadCtx, seen: u64) {
+        let me = self as *const Self as usize;
+        // SAFETY (of the check below): the waiting thread holds a reference to this
+        // Waitable until it leaves the detector, and the check runs only while it is
+        // registered.
+        let still_blocked = move || {
+            let w = unsafe { &*(me as *const Waitable<S>) };
+            w.inner.lock().generation == seen
+        };
+        let sched = thread.sched.clone();
+        let wait = crate::deadlock::ForeverWait { thread: thread.info.id, still_blocked: Box::new(still_blocked) };
+        sched.detector.enter(wait, || sched.threads());
     }
 }
 

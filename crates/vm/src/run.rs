@@ -69,6 +69,12 @@ pub fn run(source: Source, opts: RunOptions) -> i32 {
     crate::sync::set_free_threaded(!opts.sched.gil);
     let sched = gilvm_sched::Sched::new(opts.sched);
     let interp = Interp::new(argv, opts.unbuffered, sched);
+    // A deadlock report comes after the output written so far.
+    let reporter_interp = interp.clone();
+    gilvm_sched::deadlock::set_reporter(Box::new(move |text| {
+        reporter_interp.io.close();
+        reporter_interp.io.write_stderr_at_exit(text);
+    }));
     // Like CPython, tracebacks show source lines for files only (not for `-c` code).
     if filename != "<string>" {
         interp.sources.lock().insert(Arc::from(filename.as_str()), Arc::from(text.as_str()));

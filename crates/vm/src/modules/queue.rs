@@ -110,14 +110,21 @@ fn queue_class() -> Arc<Class> {
     C.get_or_init(|| make_class("Queue", new_fifo, &METHODS)).clone()
 }
 
+/// LifoQueue and PriorityQueue derive from Queue, as in CPython.
+fn queue_subclass(name: &str, constructor: crate::object::BuiltinFn) -> Arc<Class> {
+    let cls = crate::types::new_class(name, Some(queue_class()), TypeKind::Native, "queue");
+    set_constructor(&cls, constructor);
+    cls
+}
+
 fn lifo_class() -> Arc<Class> {
     static C: OnceLock<Arc<Class>> = OnceLock::new();
-    C.get_or_init(|| make_class("LifoQueue", new_lifo, &METHODS)).clone()
+    C.get_or_init(|| queue_subclass("LifoQueue", new_lifo)).clone()
 }
 
 fn priority_class() -> Arc<Class> {
     static C: OnceLock<Arc<Class>> = OnceLock::new();
-    C.get_or_init(|| make_class("PriorityQueue", new_priority, &METHODS)).clone()
+    C.get_or_init(|| queue_subclass("PriorityQueue", new_priority)).clone()
 }
 
 fn simple_class() -> Arc<Class> {
@@ -240,6 +247,7 @@ impl Queue {
 
     fn put(&self, vm: &mut Vm, item: Value, wait: Option<Duration>) -> PyResult<()> {
         // Reserve a slot (waiting for one if the queue is full).
+        super::threading::note_wait(vm, BlockKind::Queue, None);
         let reserved = self.state.wait_for(&mut vm.thread, BlockKind::Queue, wait, |st| {
             if self.is_full(st) {
                 None
@@ -294,6 +302,7 @@ impl Queue {
 
     fn get(&self, vm: &mut Vm, wait: Option<Duration>) -> PyResult<Value> {
         let kind = self.kind;
+        super::threading::note_wait(vm, BlockKind::Queue, None);
         let item = self.state.wait_for(&mut vm.thread, BlockKind::Queue, wait, |st| {
             let item = match kind {
                 Kind::Lifo => st.items.pop_back(),
@@ -400,6 +409,7 @@ fn task_done(_vm: &mut Vm, args: Args) -> PyResult<Value> {
 
 fn join(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let q = this(&args, "join")?;
+    super::threading::note_wait(vm, BlockKind::Queue, None);
     queue_of(&q).state.wait_for(&mut vm.thread, BlockKind::Queue, None, |st| (st.unfinished == 0).then_some(()));
     Ok(Value::None)
 }

@@ -127,6 +127,8 @@ fn start_new_thread(vm: &mut Vm, args: Args) -> PyResult<Value> {
 /// `_thread.lock`: a plain, non-reentrant lock that any thread may release.
 pub struct Lock {
     locked: Waitable<bool>,
+    /// The thread that took the lock last (for deadlock reports).
+    holder: std::sync::atomic::AtomicUsize,
 }
 
 impl NativeObject for Lock {
@@ -173,7 +175,7 @@ pub fn allocate_lock_value() -> Value {
 
 fn allocate_lock(_vm: &mut Vm, args: Args) -> PyResult<Value> {
     no_args("allocate_lock", &args)?;
-    Ok(Value::native(Lock { locked: Waitable::new(false) }))
+    Ok(Value::native(Lock { locked: Waitable::new(false), holder: Default::default() }))
 }
 
 fn this_lock<'a>(args: &'a Args, method: &str) -> PyResult<&'a Lock> {
@@ -219,14 +221,18 @@ pub fn acquire_timeout(vm: &mut Vm, args: Args) -> PyResult<Option<std::time::Du
 fn lock_acquire(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
     let lock = this_lock(&args, "acquire")?;
     // The common case, `with lock:` or `acquire()` on a free lock, in one step.
-    if args.pos.len() == 1 && args.kw.is_empty() && lock.try_acquire() {
+    if args.pos.len() == 1 && args.kw.is_empty() && lock.try_acquire(vm) {
         return Ok(Value::Bool(true));
     }
     let this = args.pos.remove(0);
     let timeout = acquire_timeout(vm, args)?;
     let lock = crate::object::downcast::<Lock>(&this).expect("checked above");
-    if lock.try_acquire() {
+    if lock.try_acquire(vm) {
         return Ok(Value::Bool(true));
+    }
+    if timeout.is_none() {
+        let holder = lock.holder.load(std::sync::atomic::Ordering::Relaxed);
+        super::threading::note_wait(vm, BlockKind::Lock, Some(holder));
     }
     let got = lock.locked.wait_for(&mut vm.thread, BlockKind::Lock, timeout, |locked| {
         if *locked {
@@ -236,6 +242,9 @@ fn lock_acquire(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
             Some(())
         }
     });
+    if got.is_some() {
+        lock.holder.store(vm.thread.info.id, std::sync::atomic::Ordering::Relaxed);
+    }
     Ok(Value::Bool(got.is_some()))
 }
 
@@ -256,12 +265,13 @@ fn lock_exit(_vm: &mut Vm, args: Args) -> PyResult<Value> {
 
 impl Lock {
     /// Takes the lock if it is free (never blocks).
-    fn try_acquire(&self) -> bool {
+    fn try_acquire(&self, vm: &Vm) -> bool {
         let mut locked = self.locked.lock();
         if *locked {
             false
         } else {
             *locked = true;
+            self.holder.store(vm.thread.info.id, std::sync::atomic::Ordering::Relaxed);
             true
         }
     }

@@ -140,6 +140,10 @@ impl RLock {
     fn acquire(&self, vm: &mut Vm, timeout: Option<Duration>) -> bool {
         let me = vm.thread.info.id;
         let ident = super::identity(&vm.thread).0;
+        if timeout.is_none() {
+            let holder = self.state.lock().owner.map(|(owner, _)| owner);
+            super::note_wait(vm, BlockKind::Lock, holder);
+        }
         self.state
             .wait_for(&mut vm.thread, BlockKind::Lock, timeout, |st| match st.owner {
                 Some((owner, _)) if owner == me => {
@@ -310,6 +314,7 @@ impl Condition {
                 None
             }
         };
+        super::note_wait(vm, BlockKind::Condition, None);
         let notified =
             waiter.wait_for(&mut vm.thread, BlockKind::Condition, timeout, |set| set.then_some(())).is_some();
         if !notified {
@@ -485,6 +490,10 @@ impl Event {
     }
 
     pub fn wait(&self, vm: &mut Vm, timeout: Option<Duration>) -> bool {
+        if self.is_set() {
+            return true;
+        }
+        super::note_wait(vm, BlockKind::Event, None);
         self.flag.wait_for(&mut vm.thread, BlockKind::Event, timeout, |flag| flag.then_some(())).is_some()
     }
 }
@@ -609,6 +618,7 @@ fn semaphore_acquire(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
     }
     let timeout = if blocking { optional_timeout(timeout_arg.as_ref())? } else { Some(Duration::ZERO) };
     let sem = crate::object::downcast::<Semaphore>(&this).expect("checked above");
+    super::note_wait(vm, BlockKind::Semaphore, None);
     let got = sem.value.wait_for(&mut vm.thread, BlockKind::Semaphore, timeout, |value| {
         if *value > 0 {
             *value -= 1;
@@ -781,6 +791,7 @@ fn barrier_wait(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
         });
         return Ok(Value::Int(index as i64));
     }
+    super::note_wait(vm, BlockKind::Barrier, None);
     let passed = barrier.state.wait_for(&mut vm.thread, BlockKind::Barrier, timeout, |st| {
         if st.resets != resets {
             Some(false)

@@ -414,6 +414,7 @@ fn thread_join(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
             }
         },
     };
+    super::note_wait(vm, BlockKind::Join, None);
     obj.done.wait_for(&mut vm.thread, BlockKind::Join, timeout, |done| done.then_some(()));
     Ok(Value::None)
 }
