@@ -11,6 +11,8 @@ wall times, peak RSS, and the goal from issue 3 with whether it holds:
   lock    4 threads x 200,000 `with lock: counter += 1` (no slower than python3)
   fib     fib(27) in one thread, GIL on vs --gil off (at most 5% slower)
   convoy  programs/gil/convoy.py --switch-interval 5ms: median extra wake-up delay (4-6 ms)
+  queue   a Queue(maxsize=100) pipeline of 200,000 items (no slower than python3)
+  cond    Condition ping-pong between two threads, 50,000 rounds (no slower than python3)
   sim     --sched sim overhead: fib(27) at least 0.8x real-scheduler speed; the 10,000
           sleepers in at most 2 s of real time
 Standard library only; measuring helpers come from bench/run.py.
@@ -78,6 +80,14 @@ def main():
     g_t, _, _ = timed([g, "run", lock], n)
     p_t, _, _ = timed([py, lock], n)
     row("lock counter, wall", "%.2f s" % g_t, "%.2f s" % p_t, "<= python3", g_t <= p_t)
+
+    # Issue 5: sync objects and queues under load.
+    for script, label in [("queue_pipeline.py", "Queue(100) pipeline, 200,000 items"),
+                          ("condition_pingpong.py", "Condition ping-pong, 50,000 rounds")]:
+        path = os.path.join(T, script)
+        g_t, _, _ = timed([g, "run", path], n)
+        p_t, _, _ = timed([py, path], n)
+        row(label, "%.2f s" % g_t, "%.2f s" % p_t, "<= python3", g_t <= p_t)
 
     fib = os.path.join(bench.BENCH_DIR, "fib.py")
     on, _, _ = timed([g, "run", fib], n)
