@@ -149,5 +149,5 @@ fn a_deadlock_is_reported() {
     let finished = run_with_timeout(&mut command, RUN_TIMEOUT);
     assert_eq!(finished.code, Some(1), "{}", finished.stderr);
     assert!(finished.stderr.starts_with("gilvm: deadlock detected"), "{}", finished.stderr);
-    assert!(finished.stderr.contains("worker waits for a lock"), "{}", finished.stderr);
+    assert!(finished.stderr.contains("worker waits on a lock held by MainThread"), "{}", finished.stderr);
 }

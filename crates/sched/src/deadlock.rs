@@ -19,9 +19,8 @@ pub struct WaitNote {
     pub kind: BlockKind,
     /// For a lock: the thread that holds it.
     pub holder: Option<usize>,
-    pub file: std::sync::Arc<str>,
-    pub line: u32,
-    pub function: std::sync::Arc<str>,
+    /// File, line and function of the wait (none when a builtin was the thread's target).
+    pub place: Option<(std::sync::Arc<str>, u32, std::sync::Arc<str>)>,
 }
 
 /// A wait that has no timeout.
@@ -70,10 +69,10 @@ pub(crate) fn describe(threads: &[std::sync::Arc<ThreadInfo>], blocked: impl Fn(
                 if let Some(holder) = note.holder.and_then(name_of) {
                     what.push_str(&format!(" held by {holder}"));
                 }
-                text.push_str(&format!(
-                    "  {name} {what}\n    File \"{}\", line {}, in {}\n",
-                    note.file, note.line, note.function
-                ));
+                text.push_str(&format!("  {name} {what}\n"));
+                if let Some((file, line, function)) = &note.place {
+                    text.push_str(&format!("    File \"{file}\", line {line}, in {function}\n"));
+                }
             }
             None => text.push_str(&format!("  {name} is blocked\n")),
         }

@@ -117,16 +117,12 @@ pub fn create(vm: &mut Vm) -> Value {
 /// Notes, for a deadlock report, what this thread is about to wait on and where. Cheap:
 /// the text is only made if a deadlock is reported.
 pub fn note_wait(vm: &mut Vm, kind: BlockKind, holder: Option<usize>) {
-    let Some(frame) = vm.frames.last() else { return };
-    let co = &frame.func.code.co;
-    let note = gilvm_sched::deadlock::WaitNote {
-        kind,
-        holder,
-        file: co.filename.clone(),
-        line: co.lines.get(frame.ip.saturating_sub(1)).copied().unwrap_or(co.first_line),
-        function: co.name.clone(),
-    };
-    *vm.thread.info.waiting.lock() = Some(note);
+    let place = vm.frames.last().map(|frame| {
+        let co = &frame.func.code.co;
+        let line = co.lines.get(frame.ip.saturating_sub(1)).copied().unwrap_or(co.first_line);
+        (co.filename.clone(), line, co.name.clone())
+    });
+    *vm.thread.info.waiting.lock() = Some(gilvm_sched::deadlock::WaitNote { kind, holder, place });
 }
 
 /// The `_MainThread` object, created (and registered) on first use.
