@@ -150,3 +150,48 @@ t = threading.Thread(target=spin, daemon=True)\nt.start()\ntime.sleep(0.05)\npri
         }
     }
 }
+
+/// Ctrl-C reaches the main thread as KeyboardInterrupt while it sleeps, waits for a lock
+/// or a queue, or runs a loop; the traceback ends in KeyboardInterrupt; exit status 130.
+#[test]
+fn ctrl_c_interrupts_the_main_thread() {
+    use std::io::{BufRead, BufReader, Read};
+    let cases = [
+        ("sleep", "import time\nprint('ready', flush=True)\ntime.sleep(30)\n"),
+        (
+            "lock",
+            "import threading, time\nl = threading.Lock()\nl.acquire()\n\
+             threading.Thread(target=time.sleep, args=(60,), daemon=True).start()\n\
+             print('ready', flush=True)\nl.acquire()\n",
+        ),
+        (
+            "queue",
+            "import queue, threading, time\nq = queue.Queue()\n\
+             threading.Thread(target=time.sleep, args=(60,), daemon=True).start()\n\
+             print('ready', flush=True)\nq.get()\n",
+        ),
+        ("loop", "print('ready', flush=True)\nwhile True:\n    pass\n"),
+    ];
+    for (name, code) in cases {
+        let mut child = Command::new(gilvm_bin())
+            .args(["run", "-c", code])
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .expect("start gilvm");
+        let mut stdout = BufReader::new(child.stdout.take().expect("piped"));
+        let mut line = String::new();
+        stdout.read_line(&mut line).expect("read ready");
+        assert_eq!(line, "ready\n", "{name}");
+        // The program is now blocked (or looping) on its last line; the signal may come
+        // at any moment of that, and must interrupt it whenever it comes.
+        std::thread::sleep(std::time::Duration::from_millis(100));
+        // SAFETY: sends SIGINT to our own child process.
+        unsafe { libc::kill(child.id() as libc::pid_t, libc::SIGINT) };
+        let mut stderr = String::new();
+        child.stderr.take().expect("piped").read_to_string(&mut stderr).expect("read stderr");
+        let status = child.wait().expect("wait");
+        assert_eq!(status.code(), Some(130), "{name}: {stderr}");
+        assert!(stderr.ends_with("KeyboardInterrupt\n"), "{name}: {stderr}");
+    }
+}

@@ -65,7 +65,7 @@ pub(crate) fn describe(threads: &[std::sync::Arc<ThreadInfo>], blocked: impl Fn(
         let name = t.name.lock().clone();
         match &*t.waiting.lock() {
             Some(note) => {
-                let mut what = format!("waits on a {}", kind_name(note.kind));
+                let mut what = format!("waits on {}", kind_name(note.kind));
                 if let Some(holder) = note.holder.and_then(name_of) {
                     what.push_str(&format!(" held by {holder}"));
                 }
@@ -101,17 +101,17 @@ impl Detector {
     }
 }
 
-/// A word for a wait's object in reports.
+/// A wait's object in reports ("a lock", "an event", ...).
 pub fn kind_name(kind: BlockKind) -> &'static str {
     match kind {
-        BlockKind::Lock => "lock",
-        BlockKind::Join => "thread",
-        BlockKind::Condition => "condition",
-        BlockKind::Event => "event",
-        BlockKind::Semaphore => "semaphore",
-        BlockKind::Barrier => "barrier",
-        BlockKind::Queue => "queue",
-        BlockKind::Sleep => "sleep",
+        BlockKind::Lock => "a lock",
+        BlockKind::Join => "a thread (join)",
+        BlockKind::Condition => "a condition",
+        BlockKind::Event => "an event",
+        BlockKind::Semaphore => "a semaphore",
+        BlockKind::Barrier => "a barrier",
+        BlockKind::Queue => "a queue",
+        BlockKind::Sleep => "a sleep",
         BlockKind::Io => "I/O",
     }
 }

@@ -9,6 +9,7 @@
 mod config;
 pub mod deadlock;
 mod gil;
+pub mod interrupt;
 pub mod sim;
 pub mod stats;
 mod thread;

@@ -307,8 +307,12 @@ impl ThreadCtx {
             }
             return;
         }
+        let main = self.info.id == 0;
         self.allow_threads(BlockKind::Sleep, || {
-            if !duration.is_zero() {
+            if main {
+                // Ctrl-C cuts the main thread's sleep short.
+                crate::interrupt::sleep(duration);
+            } else if !duration.is_zero() {
                 std::thread::sleep(duration);
             }
         });

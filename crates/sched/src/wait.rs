@@ -133,10 +133,21 @@ impl<S> Waitable<S> {
             if forever {
                 self.register_forever(thread, seen);
             }
+            let main = thread.info.id == 0;
+            if main {
+                // Ctrl-C wakes the main thread: a generation bump, as a notification.
+                let me = self as *const Self as usize;
+                crate::interrupt::set_waker(Some(Box::new(move || {
+                    // SAFETY: the waker is removed before this wait returns.
+                    let w = unsafe { &*(me as *const Waitable<S>) };
+                    w.inner.lock().generation += 1;
+                    w.cond.notify_all();
+                })));
+            }
             let timed_out = thread.allow_threads(kind, || {
                 let mut inner = self.inner.lock();
                 let mut timed_out = false;
-                while inner.generation == seen && !timed_out {
+                while inner.generation == seen && !timed_out && !(main && crate::interrupt::pending()) {
                     match deadline {
                         None => self.cond.wait(&mut inner),
                         Some(deadline) => timed_out = self.cond.wait_until(&mut inner, deadline).timed_out(),
@@ -147,6 +158,13 @@ impl<S> Waitable<S> {
             });
             if forever {
                 thread.sched.detector.leave(thread.info.id);
+            }
+            if main {
+                crate::interrupt::set_waker(None);
+                if crate::interrupt::pending() {
+                    // The caller turns the pending Ctrl-C into KeyboardInterrupt.
+                    return None;
+                }
             }
             if timed_out {
                 return ready(&mut self.inner.lock().state);

@@ -129,7 +129,14 @@ fn missing_error(qualname: &str, kind: &str, names: &[String]) -> crate::errors:
 pub fn call_other(vm: &mut Vm, callee: &Value, mut args: Args) -> PyResult<Value> {
     match callee {
         Value::Function(_) => vm.call(callee, args),
-        Value::Builtin(b) => (b.func)(vm, args),
+        Value::Builtin(b) => {
+            let result = (b.func)(vm, args);
+            // A blocking builtin cut short by Ctrl-C raises KeyboardInterrupt right here.
+            if gilvm_sched::interrupt::pending() {
+                vm.check_interrupt()?;
+            }
+            result
+        }
         Value::BoundMethod(m) => {
             args.prepend(m.receiver.clone());
             vm.call(&m.func, args)

@@ -67,6 +67,9 @@ pub fn run(source: Source, opts: RunOptions) -> i32 {
     argv.extend(opts.args);
     // With the GIL off, object state needs real locks: threads run bytecode in parallel.
     crate::sync::set_free_threaded(!opts.sched.gil);
+    if opts.sched.sim.is_none() {
+        gilvm_sched::interrupt::install();
+    }
     let sched = gilvm_sched::Sched::new(opts.sched);
     let interp = Interp::new(argv, opts.unbuffered, sched);
     // A deadlock report comes after the output written so far.

@@ -181,6 +181,15 @@ impl Vm {
     pub fn safe_point(&mut self) -> PyResult<()> {
         self.ticks = TICKS;
         self.thread.yield_if_due();
+        self.check_interrupt()
+    }
+
+    /// Turns a pending Ctrl-C into KeyboardInterrupt, in the main thread only (as CPython
+    /// delivers signals).
+    pub fn check_interrupt(&mut self) -> PyResult<()> {
+        if self.thread.info.id == 0 && gilvm_sched::interrupt::pending() && gilvm_sched::interrupt::take() {
+            return Err(crate::errors::new_exception("KeyboardInterrupt", Vec::new()));
+        }
         Ok(())
     }
 

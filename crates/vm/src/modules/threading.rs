@@ -308,6 +308,10 @@ pub fn wait_for_non_daemon_threads(vm: &mut Vm) {
                 })
         });
         let Some(t) = pending else { return };
+        // A (second) Ctrl-C while waiting at exit abandons the remaining threads.
+        if gilvm_sched::interrupt::take() {
+            return;
+        }
         // A finishing thread leaves the registry before it reports done.
         if let Some(obj) = thread_data(&t) {
             obj.done.wait_for(&mut vm.thread, BlockKind::Join, None, |done| done.then_some(()));
