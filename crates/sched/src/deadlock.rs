@@ -45,6 +45,14 @@ pub fn set_reporter(report: Box<dyn Fn(&str) + Send + Sync>) {
     let _ = REPORTER.set(report);
 }
 
+/// How the report finds the text of a source line (file, line number).
+static SOURCE: OnceLock<Box<dyn Fn(&str, u32) -> Option<String> + Send + Sync>> = OnceLock::new();
+
+/// Installs the source-line lookup the report uses to show each wait's line.
+pub fn set_source_lookup(lookup: Box<dyn Fn(&str, u32) -> Option<String> + Send + Sync>) {
+    let _ = SOURCE.set(lookup);
+}
+
 /// Prints `text` (through the VM when it installed a reporter) and exits with status 1.
 pub(crate) fn report(text: &str) -> ! {
     match REPORTER.get() {
@@ -72,6 +80,9 @@ pub(crate) fn describe(threads: &[std::sync::Arc<ThreadInfo>], blocked: impl Fn(
                 text.push_str(&format!("  {name} {what}\n"));
                 if let Some((file, line, function)) = &note.place {
                     text.push_str(&format!("    File \"{file}\", line {line}, in {function}\n"));
+                    if let Some(source) = SOURCE.get().and_then(|lookup| lookup(file, *line)) {
+                        text.push_str(&format!("      {}\n", source.trim()));
+                    }
                 }
             }
             None => text.push_str(&format!("  {name} is blocked\n")),

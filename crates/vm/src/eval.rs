@@ -646,7 +646,11 @@ pub fn run<const MODE: u8>(vm: &mut Vm, entry_depth: usize) -> PyResult<Value> {
                 }
             }
             Instr::Raise(n) => tri!(cold::raise(vm, code, fi, n)),
-            Instr::BeforeWith => tri!(cold::before_with(vm, code, fi)),
+            Instr::BeforeWith => {
+                // `__enter__` may block (a lock): keep the position for deadlock reports.
+                vm.frames[fi].ip = ip;
+                tri!(cold::before_with(vm, code, fi))
+            }
             Instr::WithExceptStart => tri!(cold::with_except_start(vm, code, fi)),
         }
     }

@@ -78,6 +78,8 @@ pub fn run(source: Source, opts: RunOptions) -> i32 {
         reporter_interp.io.close();
         reporter_interp.io.write_stderr_at_exit(text);
     }));
+    let source_interp = interp.clone();
+    gilvm_sched::deadlock::set_source_lookup(Box::new(move |file, line| source_interp.source_line(file, line)));
     // Like CPython, tracebacks show source lines for files only (not for `-c` code).
     if filename != "<string>" {
         interp.sources.lock().insert(Arc::from(filename.as_str()), Arc::from(text.as_str()));
