@@ -151,3 +151,24 @@ fn a_deadlock_is_reported() {
     assert!(finished.stderr.starts_with("gilvm: deadlock detected"), "{}", finished.stderr);
     assert!(finished.stderr.contains("worker waits on a lock held by MainThread"), "{}", finished.stderr);
 }
+
+/// `--stats=json` splits blocked time by object kind, in virtual time.
+#[test]
+fn stats_split_blocked_time_by_object_kind() {
+    let code = "import queue, threading, time\nq = queue.Queue()\ne = threading.Event()\n\
+                def consumer():\n    q.get()\n    e.wait()\n\
+                t = threading.Thread(target=consumer, name='consumer')\nt.start()\n\
+                time.sleep(0.25)\nq.put(1)\ntime.sleep(0.5)\ne.set()\nt.join()\n";
+    let mut command = Command::new(gilvm_bin());
+    command.args(["run", "--sched", "sim", "--stats=json", "-c", code]);
+    let finished = run_with_timeout(&mut command, RUN_TIMEOUT);
+    assert_eq!(finished.code, Some(0), "{}", finished.stderr);
+    let consumer = finished.stderr.split("\"name\": \"consumer\"").nth(1).expect("a consumer entry");
+    let seconds = |key: &str| -> f64 {
+        let rest = consumer.split(&format!("\"{key}\": ")).nth(1).unwrap_or_else(|| panic!("no {key}"));
+        rest.split(|c| c == ',' || c == '}').next().unwrap().parse().unwrap()
+    };
+    assert!((seconds("blocked_queue_s") - 0.25).abs() < 0.01, "{consumer}");
+    assert!((seconds("blocked_event_s") - 0.5).abs() < 0.01, "{consumer}");
+    assert_eq!(seconds("blocked_lock_s"), 0.0, "{consumer}");
+}
