@@ -114,7 +114,6 @@ impl Sched {
             check_at: 0,
             slice_start: 0,
             held_since: None,
-            counting: self.config.counts_instructions(),
         }
     }
 
@@ -181,8 +180,6 @@ pub struct ThreadCtx {
     /// `icount` when this thread last took the GIL (the instruction policy's slice).
     slice_start: u64,
     held_since: Option<Instant>,
-    /// Whether the dispatch loop counts instructions for this thread.
-    pub counting: bool,
     /// Under the simulator: I/O cost (ns) not yet charged; charged at the next safe point,
     /// when the thread holds no Rust lock.
     pending_io: u64,
