@@ -313,6 +313,7 @@ pub fn wait_for_non_daemon_threads(vm: &mut Vm) {
             return;
         }
         // A finishing thread leaves the registry before it reports done.
+        note_wait(vm, BlockKind::Join, None);
         if let Some(obj) = thread_data(&t) {
             obj.done.wait_for(&mut vm.thread, BlockKind::Join, None, |done| done.then_some(()));
         }
