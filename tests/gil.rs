@@ -151,8 +151,9 @@ t = threading.Thread(target=spin, daemon=True)\nt.start()\ntime.sleep(0.05)\npri
     }
 }
 
-/// Ctrl-C reaches the main thread as KeyboardInterrupt while it sleeps, waits for a lock
-/// or a queue, or runs a loop; the traceback ends in KeyboardInterrupt; exit status 130.
+/// Ctrl-C reaches the main thread as KeyboardInterrupt while it sleeps, waits for a lock,
+/// a queue or a thread, or runs a loop; the traceback ends in KeyboardInterrupt; exit
+/// status 130.
 #[test]
 fn ctrl_c_interrupts_the_main_thread() {
     use std::io::{BufRead, BufReader, Read};
@@ -169,6 +170,11 @@ fn ctrl_c_interrupts_the_main_thread() {
             "import queue, threading, time\nq = queue.Queue()\n\
              threading.Thread(target=time.sleep, args=(60,), daemon=True).start()\n\
              print('ready', flush=True)\nq.get()\n",
+        ),
+        (
+            "join",
+            "import threading, time\nt = threading.Thread(target=time.sleep, args=(60,), daemon=True)\n\
+             t.start()\nprint('ready', flush=True)\nt.join()\n",
         ),
         ("loop", "print('ready', flush=True)\nwhile True:\n    pass\n"),
     ];
