@@ -53,16 +53,12 @@ pub(crate) struct Gil {
     pub drop_request: AtomicBool,
     /// How many threads are queued for the GIL (read without the mutex).
     pub waiting: AtomicUsize,
-    /// The time slice in nanoseconds (changed by `sys.setswitchinterval`).
-    pub interval_ns: AtomicU64,
-    /// Whether waiters time out and raise drop requests (the time-slice policy).
-    pub timed: AtomicBool,
     pub switches: AtomicU64,
     handoff: Handoff,
 }
 
 impl Gil {
-    pub fn new(handoff: Handoff, interval: Option<Duration>) -> Gil {
+    pub fn new(handoff: Handoff) -> Gil {
         Gil {
             state: Mutex::new(GilState {
                 locked: false,
@@ -76,16 +72,15 @@ impl Gil {
             switch_cond: Condvar::new(),
             drop_request: AtomicBool::new(false),
             waiting: AtomicUsize::new(0),
-            interval_ns: AtomicU64::new(interval.map_or(0, |d| d.as_nanos() as u64)),
-            timed: AtomicBool::new(interval.is_some()),
             switches: AtomicU64::new(0),
             handoff,
         }
     }
 
-    /// Takes the GIL for thread `me`, waiting as long as it takes. Returns whether the
-    /// thread had to wait.
-    pub fn take(&self, me: usize, cond: &Arc<Condvar>) -> bool {
+    /// Takes the GIL for thread `me`, waiting as long as it takes. Under the time-slice
+    /// policy (`timeslice`), a waiter at the head of the queue raises a drop request when
+    /// the slice has passed without a switch. Returns whether the thread had to wait.
+    pub fn take(&self, me: usize, cond: &Arc<Condvar>, timeslice: Option<Duration>) -> bool {
         let mut s = self.state.lock();
         if s.closed {
             Self::park_forever(s, cond);
@@ -119,10 +114,9 @@ impl Gil {
                 _ => {}
             }
             let is_head = s.queue.front().map(|w| w.id) == Some(me);
-            let interval = self.interval_ns.load(Ordering::Relaxed);
-            if is_head && self.timed.load(Ordering::Relaxed) {
+            if let (true, Some(slice)) = (is_head, timeslice) {
                 let saved = s.switch_number;
-                let timed_out = cond.wait_for(&mut s, Duration::from_nanos(interval.max(1))).timed_out();
+                let timed_out = cond.wait_for(&mut s, slice.max(Duration::from_nanos(1))).timed_out();
                 if timed_out && s.locked && s.switch_number == saved && s.holder != me {
                     self.drop_request.store(true, Ordering::Relaxed);
                 }
@@ -165,7 +159,7 @@ impl Gil {
     /// policy's offer). Returns whether the thread had to wait to get it back.
     pub fn offer(&self, me: usize, cond: &Arc<Condvar>) -> bool {
         self.release(me, false);
-        self.take(me, cond)
+        self.take(me, cond, None)
     }
 
     /// Closes the GIL for good while `me` holds it: at interpreter exit, other threads

@@ -76,7 +76,7 @@ impl Sched {
             Policy::Instructions(n) => (None, n),
         };
         let sim = config.sim.clone().map(|s| crate::sim::Sim::install(s, config.gil, config.handoff));
-        let gil = (config.gil && sim.is_none()).then(|| Gil::new(config.handoff, interval));
+        let gil = (config.gil && sim.is_none()).then(|| Gil::new(config.handoff));
         Arc::new(Sched {
             config,
             gil,
@@ -124,10 +124,6 @@ impl Sched {
     /// `sys.setswitchinterval`: switches to the time-slice policy with this interval.
     pub fn set_switch_interval(&self, interval: Duration) {
         self.interval_ns.store(interval.as_nanos().max(1) as u64, Ordering::Relaxed);
-        if let Some(gil) = &self.gil {
-            gil.interval_ns.store(interval.as_nanos().max(1) as u64, Ordering::Relaxed);
-            gil.timed.store(true, Ordering::Relaxed);
-        }
         self.instructions.store(0, Ordering::Relaxed);
     }
 
@@ -195,7 +191,11 @@ impl ThreadCtx {
         let sched = self.sched.clone();
         let Some(gil) = &sched.gil else { return };
         let start = Instant::now();
-        let waited = gil.take(self.info.id, &self.cond);
+        let timeslice = match sched.policy() {
+            Policy::Interval(slice) => Some(slice),
+            Policy::Instructions(_) => None,
+        };
+        let waited = gil.take(self.info.id, &self.cond, timeslice);
         self.got_gil(start, waited);
     }
 

@@ -19,7 +19,7 @@ use crate::value::Value;
 use crate::vm::{Block, Vm};
 
 mod cold;
-pub use cold::make_exception;
+pub use cold::{make_exception, star_args, star_kwargs};
 
 /// Dispatch loop modes (see [`run`]).
 pub const FAST: u8 = 0;

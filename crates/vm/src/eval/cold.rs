@@ -377,7 +377,7 @@ pub(super) fn with_except_start(vm: &mut Vm, code: &Code, fi: usize) -> PyResult
     Ok(())
 }
 
-pub(super) fn star_args(vm: &mut Vm, callee: &Value, v: &Value) -> PyResult<Vec<Value>> {
+pub fn star_args(vm: &mut Vm, callee: &Value, v: &Value) -> PyResult<Vec<Value>> {
     match v {
         Value::Tuple(t) => Ok(t.items.to_vec()),
         Value::List(l) => Ok(l.snapshot()),
@@ -393,7 +393,7 @@ pub(super) fn star_args(vm: &mut Vm, callee: &Value, v: &Value) -> PyResult<Vec<
     }
 }
 
-pub(super) fn star_kwargs(vm: &mut Vm, callee: &Value, v: &Value) -> PyResult<Vec<(Arc<str>, Value)>> {
+pub fn star_kwargs(vm: &mut Vm, callee: &Value, v: &Value) -> PyResult<Vec<(Arc<str>, Value)>> {
     let _ = vm;
     match v {
         Value::Dict(d) => {

@@ -133,14 +133,8 @@ fn simple_class() -> Arc<Class> {
         let cls = native_class(
             "SimpleQueue",
             "_queue",
-            &[
-                ("put", put),
-                ("get", get),
-                ("put_nowait", put_nowait),
-                ("get_nowait", get_nowait),
-                ("qsize", qsize),
-                ("empty", empty),
-            ],
+            // Queue's methods without full/task_done/join.
+            &METHODS[..6],
         );
         set_constructor(&cls, new_simple);
         cls

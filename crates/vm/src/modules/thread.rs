@@ -91,16 +91,7 @@ fn start_new_thread(vm: &mut Vm, args: Args) -> PyResult<Value> {
     };
     let kwargs = match kwargs {
         None => Vec::new(),
-        Some(Value::Dict(d)) => {
-            let mut kw = Vec::new();
-            for (k, v) in d.items() {
-                match k.as_str() {
-                    Some(k) => kw.push((Arc::from(k), v)),
-                    None => return Err(type_error("keywords must be strings")),
-                }
-            }
-            kw
-        }
+        Some(d @ Value::Dict(_)) => crate::eval::star_kwargs(vm, &func, &d)?,
         Some(_) => return Err(type_error("optional 3rd arg must be a dictionary")),
     };
     let stats_name = format!("_thread {}", vm.interp.sched.threads().len());

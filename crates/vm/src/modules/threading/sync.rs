@@ -738,7 +738,7 @@ fn broken_barrier() -> PyErr {
     crate::errors::new_exception_of(&broken_barrier_error_class(), Vec::new())
 }
 
-pub fn new_barrier(vm: &mut Vm, args: Args) -> PyResult<Value> {
+pub fn new_barrier(_vm: &mut Vm, args: Args) -> PyResult<Value> {
     let mut p = crate::modules::bind_params("Barrier", args, &["parties", "action", "timeout"], 1, 3)?.into_iter();
     let parties = protocol::as_int(&p.next().flatten().expect("required"))?;
     if parties < 1 {
@@ -746,7 +746,6 @@ pub fn new_barrier(vm: &mut Vm, args: Args) -> PyResult<Value> {
     }
     let action = p.next().flatten().unwrap_or(Value::None);
     let timeout = optional_timeout(p.next().flatten().as_ref())?;
-    let _ = vm;
     Ok(Value::native(Barrier {
         parties: parties as u64,
         action,

@@ -343,46 +343,19 @@ fn thread_run(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
     if target.is_none() {
         return Ok(Value::None);
     }
-    let pos = match protocol::collect(vm, &targs) {
-        Ok(pos) => pos,
-        Err(e) if e.matches("TypeError") => {
-            return Err(type_error(format!(
-                "{} argument after * must be an iterable, not {}",
-                callable_name(vm, &target),
-                crate::ops::type_name(&targs)
-            )))
-        }
-        Err(e) => return Err(e),
-    };
-    let mut call_args = Args::new(pos);
-    match &kwargs {
-        Value::None => {}
-        Value::Dict(d) => {
-            for (k, v) in d.items() {
-                match k.as_str() {
-                    Some(k) => call_args.kw.push((Arc::from(k), v)),
-                    None => return Err(type_error("keywords must be strings")),
-                }
-            }
-        }
-        other => {
-            return Err(type_error(format!(
-                "{} argument after ** must be a mapping, not {}",
-                callable_name(vm, &target),
-                crate::ops::type_name(other)
-            )))
-        }
-    }
-    vm.call(&target, call_args)?;
+    call_with(vm, &target, &targs, &kwargs)?;
     Ok(Value::None)
 }
 
-/// `f()` as CPython names a callable in call errors.
-fn callable_name(vm: &mut Vm, f: &Value) -> String {
-    match crate::attr::get_attr(vm, f, "__qualname__").or_else(|_| crate::attr::get_attr(vm, f, "__name__")) {
-        Ok(Value::Str(s)) => format!("{}()", s.as_str()),
-        _ => format!("{} object", crate::ops::type_name(f)),
-    }
+/// `target(*args, **kwargs)`, with CPython's errors for arguments that do not unpack
+/// (`kwargs` may be None).
+fn call_with(vm: &mut Vm, target: &Value, targs: &Value, kwargs: &Value) -> PyResult<Value> {
+    let pos = crate::eval::star_args(vm, target, targs)?;
+    let kw = match kwargs {
+        Value::None => Vec::new(),
+        kwargs => crate::eval::star_kwargs(vm, target, kwargs)?,
+    };
+    vm.call(target, Args { pos, kw })
 }
 
 fn thread_join(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
@@ -575,15 +548,7 @@ fn timer_run(vm: &mut Vm, args: Args) -> PyResult<Value> {
         let function = crate::attr::get_attr(vm, &this, "function")?;
         let targs = crate::attr::get_attr(vm, &this, "args")?;
         let kwargs = crate::attr::get_attr(vm, &this, "kwargs")?;
-        let mut call_args = Args::new(protocol::collect(vm, &targs)?);
-        if let Value::Dict(d) = &kwargs {
-            for (k, v) in d.items() {
-                if let Some(k) = k.as_str() {
-                    call_args.kw.push((Arc::from(k), v));
-                }
-            }
-        }
-        vm.call(&function, call_args)?;
+        call_with(vm, &function, &targs, &kwargs)?;
     }
     let set = crate::attr::get_attr(vm, &finished, "set")?;
     vm.call(&set, Args::new(Vec::new()))
