@@ -247,9 +247,9 @@ fn special_attr(vm: &mut Vm, obj: &Value, name: &str) -> PyResult<Option<Value>>
         ("stop", Value::Range(r)) => Value::Int(r.stop),
         ("step", Value::Range(r)) => Value::Int(r.step),
         ("real", Value::Int(_) | Value::BigInt(_) | Value::Float(_)) => obj.clone(),
-        ("real", Value::Bool(b)) => Value::Int(*b as i64),
+        ("real", Value::Bool(b)) => Value::Int(b.get() as i64),
         ("imag", Value::Int(_) | Value::BigInt(_) | Value::Bool(_)) => Value::Int(0),
-        ("imag", Value::Float(_)) => Value::Float(0.0),
+        ("imag", Value::Float(_)) => Value::float(0.0),
         ("numerator", Value::Int(_) | Value::BigInt(_)) => obj.clone(),
         ("denominator", Value::Int(_) | Value::BigInt(_)) => Value::Int(1),
         // A class that defines `__eq__` but not `__hash__` gets `__hash__ = None`.
@@ -273,7 +273,7 @@ fn exception_attr(obj: &Value, name: &str) -> PyResult<Option<Value>> {
     Ok(Some(match name {
         "__cause__" => st.cause.clone().unwrap_or(Value::None),
         "__context__" => st.context.clone().unwrap_or(Value::None),
-        "__suppress_context__" => Value::Bool(st.suppress_context),
+        "__suppress_context__" => Value::bool(st.suppress_context),
         "__traceback__" => Value::None,
         "args" => Value::tuple(Vec::new()),
         "code" if inst.class.is_subclass(&types().exc("SystemExit")) => {
@@ -409,7 +409,7 @@ fn object_str(vm: &mut Vm, args: Args) -> PyResult<Value> {
 
 fn object_eq(_vm: &mut Vm, args: Args) -> PyResult<Value> {
     match args.pos.as_slice() {
-        [a, b] => Ok(if a.is(b) { Value::Bool(true) } else { Value::NotImplemented }),
+        [a, b] => Ok(if a.is(b) { Value::Bool(crate::value::PyBool::TRUE) } else { Value::NotImplemented }),
         _ => Err(type_error(format!("expected 1 argument, got {}", args.pos.len().saturating_sub(1)))),
     }
 }
@@ -420,11 +420,11 @@ fn object_ne(vm: &mut Vm, args: Args) -> PyResult<Value> {
             Value::Instance(inst) => match inst.class.lookup("__eq__") {
                 Some(f) => match vm.call(&f, Args::new(vec![a.clone(), b.clone()]))? {
                     Value::NotImplemented => Ok(Value::NotImplemented),
-                    r => Ok(Value::Bool(!crate::protocol::truthy(vm, &r)?)),
+                    r => Ok(Value::bool(!crate::protocol::truthy(vm, &r)?)),
                 },
-                None => Ok(if a.is(b) { Value::Bool(false) } else { Value::NotImplemented }),
+                None => Ok(if a.is(b) { Value::Bool(crate::value::PyBool::FALSE) } else { Value::NotImplemented }),
             },
-            _ => Ok(Value::Bool(!crate::protocol::eq(vm, a, b)?)),
+            _ => Ok(Value::bool(!crate::protocol::eq(vm, a, b)?)),
         },
         _ => Err(type_error(format!("expected 1 argument, got {}", args.pos.len().saturating_sub(1)))),
     }

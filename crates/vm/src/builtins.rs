@@ -50,8 +50,8 @@ pub fn install(ns: &Dict) {
     ns.set_str("EnvironmentError", Value::Class(t.exc("OSError")));
     ns.set_str("IOError", Value::Class(t.exc("OSError")));
     ns.set_str("None", Value::None);
-    ns.set_str("True", Value::Bool(true));
-    ns.set_str("False", Value::Bool(false));
+    ns.set_str("True", Value::Bool(crate::value::PyBool::TRUE));
+    ns.set_str("False", Value::Bool(crate::value::PyBool::FALSE));
     ns.set_str("Ellipsis", Value::Ellipsis);
     ns.set_str("NotImplemented", Value::NotImplemented);
     let funcs: &[(&str, BuiltinFn)] = &[
@@ -464,10 +464,10 @@ fn builtin_any(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let it = crate::iter::get_iter(vm, &args.pos[0])?;
     while let Some(v) = crate::iter::next(vm, &it)? {
         if truthy(vm, &v)? {
-            return Ok(Value::Bool(true));
+            return Ok(Value::Bool(crate::value::PyBool::TRUE));
         }
     }
-    Ok(Value::Bool(false))
+    Ok(Value::Bool(crate::value::PyBool::FALSE))
 }
 
 fn builtin_all(vm: &mut Vm, args: Args) -> PyResult<Value> {
@@ -475,10 +475,10 @@ fn builtin_all(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let it = crate::iter::get_iter(vm, &args.pos[0])?;
     while let Some(v) = crate::iter::next(vm, &it)? {
         if !truthy(vm, &v)? {
-            return Ok(Value::Bool(false));
+            return Ok(Value::Bool(crate::value::PyBool::FALSE));
         }
     }
-    Ok(Value::Bool(true))
+    Ok(Value::Bool(crate::value::PyBool::TRUE))
 }
 
 fn class_matches(cls: &Arc<Class>, spec: &Value, fname: &str) -> PyResult<bool> {
@@ -498,7 +498,7 @@ fn class_matches(cls: &Arc<Class>, spec: &Value, fname: &str) -> PyResult<bool> 
 
 fn builtin_isinstance(_vm: &mut Vm, args: Args) -> PyResult<Value> {
     want(&args, "isinstance", 2, 2)?;
-    Ok(Value::Bool(class_matches(&class_of(&args.pos[0]), &args.pos[1], "isinstance")?))
+    Ok(Value::bool(class_matches(&class_of(&args.pos[0]), &args.pos[1], "isinstance")?))
 }
 
 fn builtin_issubclass(_vm: &mut Vm, args: Args) -> PyResult<Value> {
@@ -506,7 +506,7 @@ fn builtin_issubclass(_vm: &mut Vm, args: Args) -> PyResult<Value> {
     let Value::Class(c) = &args.pos[0] else {
         return Err(type_error("issubclass() arg 1 must be a class"));
     };
-    Ok(Value::Bool(class_matches(c, &args.pos[1], "issubclass")?))
+    Ok(Value::bool(class_matches(c, &args.pos[1], "issubclass")?))
 }
 
 fn attr_name(v: &Value) -> PyResult<String> {
@@ -520,8 +520,8 @@ fn builtin_hasattr(vm: &mut Vm, args: Args) -> PyResult<Value> {
     want(&args, "hasattr", 2, 2)?;
     let name = attr_name(&args.pos[1])?;
     match crate::attr::get_attr(vm, &args.pos[0], &name) {
-        Ok(_) => Ok(Value::Bool(true)),
-        Err(e) if e.matches("AttributeError") => Ok(Value::Bool(false)),
+        Ok(_) => Ok(Value::Bool(crate::value::PyBool::TRUE)),
+        Err(e) if e.matches("AttributeError") => Ok(Value::Bool(crate::value::PyBool::FALSE)),
         Err(e) => Err(e),
     }
 }
@@ -584,13 +584,13 @@ fn builtin_round(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
     match x {
         Value::Float(f) => match ndigits {
             None => {
-                if f.is_nan() {
+                if f.get().is_nan() {
                     return Err(value_error("cannot convert float NaN to integer"));
                 }
-                if f.is_infinite() {
+                if f.get().is_infinite() {
                     return Err(crate::errors::overflow_error("cannot convert float infinity to integer"));
                 }
-                let r = f.round_ties_even();
+                let r = f.get().round_ties_even();
                 Ok(match num_traits::FromPrimitive::from_f64(r) {
                     Some(b) => Value::from_bigint(b),
                     None => Value::Int(0),
@@ -598,7 +598,7 @@ fn builtin_round(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
             }
             Some(n) => {
                 let n = protocol::as_int(&n)?;
-                Ok(Value::Float(round_float(*f, n)))
+                Ok(Value::float(round_float(f.get(), n)))
             }
         },
         Value::Int(_) | Value::BigInt(_) | Value::Bool(_) => {
@@ -787,7 +787,7 @@ fn builtin_next(vm: &mut Vm, args: Args) -> PyResult<Value> {
 
 fn builtin_callable(_vm: &mut Vm, args: Args) -> PyResult<Value> {
     want(&args, "callable", 1, 1)?;
-    Ok(Value::Bool(is_callable(&args.pos[0])))
+    Ok(Value::bool(is_callable(&args.pos[0])))
 }
 
 pub fn is_callable(v: &Value) -> bool {

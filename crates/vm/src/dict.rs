@@ -40,6 +40,13 @@ impl Hash for HKey {
     }
 }
 
+/// The hash a map keyed by [`HKey`] files a key under, given its Python hash: an odd
+/// multiplier spreads the low bits upwards (see [`PassThrough::write_u64`]).
+#[inline]
+pub fn table_hash(python_hash: u64) -> u64 {
+    python_hash.wrapping_mul(0x9e37_79b9_7f4a_7c15)
+}
+
 /// The hasher for maps keyed by [`HKey`]: the hash is already computed.
 #[derive(Default)]
 pub struct PassThrough(u64);
@@ -52,7 +59,11 @@ impl Hasher for PassThrough {
         self.0 = hash_bytes(bytes);
     }
     fn write_u64(&mut self, n: u64) {
-        self.0 = n;
+        // Python hashes of small ints are the ints themselves, so their top bits are
+        // all zero; the table keys its control bytes on the top 7 bits, and without
+        // this multiply every probe of an int-keyed dict would compare against every
+        // entry of a group.
+        self.0 = table_hash(n);
     }
 }
 
@@ -266,10 +277,10 @@ impl FromF64Exact for BigInt {
 pub fn builtin_hash(v: &Value) -> Option<u64> {
     Some(match v {
         Value::None => 0xFCA86420,
-        Value::Bool(b) => *b as u64,
+        Value::Bool(b) => b.get() as u64,
         Value::Int(i) => hash_i64(*i) as u64,
         Value::BigInt(b) => hash_bigint(b) as u64,
-        Value::Float(f) => hash_f64(*f) as u64,
+        Value::Float(f) => hash_f64(f.get()) as u64,
         Value::Str(s) => s.hash(),
         Value::Tuple(t) => {
             let mut hashes = Vec::with_capacity(t.items.len());
@@ -310,14 +321,17 @@ pub fn key_eq(a: &Value, b: &Value) -> bool {
     match (a, b) {
         (Str(x), Str(y)) => Arc::ptr_eq(x, y) || x.as_str() == y.as_str(),
         (Int(x), Int(y)) => x == y,
-        (Int(x), Bool(y)) | (Bool(y), Int(x)) => *x == *y as i64,
+        (Int(x), Bool(y)) | (Bool(y), Int(x)) => *x == y.get() as i64,
         (Bool(x), Bool(y)) => x == y,
-        (Int(x), Float(y)) | (Float(y), Int(x)) => (*x as f64) == *y && y.fract() == 0.0 && (*y as i64) == *x,
-        (Bool(x), Float(y)) | (Float(y), Bool(x)) => (*x as i64 as f64) == *y,
-        (Float(x), Float(y)) => x == y,
+        (Int(x), Float(y)) | (Float(y), Int(x)) => {
+            (*x as f64) == y.get() && y.get().fract() == 0.0 && (y.get() as i64) == *x
+        }
+        (Bool(x), Float(y)) | (Float(y), Bool(x)) => (x.get() as i64 as f64) == y.get(),
+        (Float(x), Float(y)) => x.get() == y.get(),
         (BigInt(x), BigInt(y)) => x == y,
         (BigInt(x), Float(y)) | (Float(y), BigInt(x)) => {
-            y.fract() == 0.0 && <num_bigint::BigInt as FromF64Exact>::from_f64_exact(*y).as_ref() == Some(&**x)
+            y.get().fract() == 0.0
+                && <num_bigint::BigInt as FromF64Exact>::from_f64_exact(y.get()).as_ref() == Some(&**x)
         }
         (Tuple(x), Tuple(y)) => {
             x.items.len() == y.items.len() && x.items.iter().zip(y.items.iter()).all(|(p, q)| key_eq(p, q))
@@ -370,7 +384,7 @@ impl Dict {
     pub fn same_hash_keys(&self, hash: u64) -> Vec<HKey> {
         let map = self.map.lock();
         let mut out = Vec::new();
-        map.raw_entry_v1().from_hash(hash, |k| {
+        map.raw_entry_v1().from_hash(table_hash(hash), |k| {
             if k.hash == hash {
                 out.push(k.clone());
             }

@@ -257,7 +257,7 @@ pub fn run<const MODE: u8>(vm: &mut Vm, entry_depth: usize) -> PyResult<Value> {
                 let obj = pop!();
                 if let Value::Instance(inst) = &obj {
                     let name = &code.names[i as usize];
-                    if !inst.class.has_hooks() && inst.dict.lock().get_name(name).is_none() {
+                    if !inst.class.has_hooks() && !inst.dict.lock().contains_name(name) {
                         let slot = &code.method_cache[i as usize];
                         let cls_dict = inst.class.dict.read();
                         let method = match cls_dict.get_at(slot.load(Ordering::Relaxed), name) {
@@ -334,7 +334,7 @@ pub fn run<const MODE: u8>(vm: &mut Vm, entry_depth: usize) -> PyResult<Value> {
                 let len = vm.stack.len();
                 let result = match (&vm.stack[len - 2], &vm.stack[len - 1]) {
                     (Value::Int(a), Value::Int(b)) => fast_int_op(op, *a, *b),
-                    (Value::Float(a), Value::Float(b)) => fast_float_op(op, *a, *b),
+                    (Value::Float(a), Value::Float(b)) => fast_float_op(op, a.get(), b.get()),
                     _ => None,
                 };
                 if let Some(v) = result {
@@ -377,12 +377,12 @@ pub fn run<const MODE: u8>(vm: &mut Vm, entry_depth: usize) -> PyResult<Value> {
             Instr::UnaryNot => {
                 let v = pop!();
                 let b = tri!(truthy(vm, &v));
-                vm.stack.push(Value::Bool(!b));
+                vm.stack.push(Value::bool(!b));
             }
             Instr::CompareOp(op) => {
                 let len = vm.stack.len();
                 if let (Value::Int(a), Value::Int(b)) = (&vm.stack[len - 2], &vm.stack[len - 1]) {
-                    let r = Value::Bool(int_compare(op, *a, *b));
+                    let r = Value::bool(int_compare(op, *a, *b));
                     // SAFETY: as in BinaryOp: both slots held immediates.
                     unsafe {
                         std::ptr::write(vm.stack.as_mut_ptr().add(len - 2), r);
@@ -407,7 +407,7 @@ pub fn run<const MODE: u8>(vm: &mut Vm, entry_depth: usize) -> PyResult<Value> {
                     let b = pop!();
                     let a = pop!();
                     match tri!(protocol::compare(vm, op, &a, &b)) {
-                        Value::Bool(r) => r,
+                        Value::Bool(r) => r.get(),
                         other => tri!(truthy(vm, &other)),
                     }
                 };
@@ -418,13 +418,13 @@ pub fn run<const MODE: u8>(vm: &mut Vm, entry_depth: usize) -> PyResult<Value> {
             Instr::IsOp(invert) => {
                 let b = pop!();
                 let a = pop!();
-                vm.stack.push(Value::Bool(a.is(&b) != (invert == 1)));
+                vm.stack.push(Value::bool(a.is(&b) != (invert == 1)));
             }
             Instr::ContainsOp(invert) => {
                 let container = pop!();
                 let item = pop!();
                 let r = tri!(protocol::contains(vm, &container, &item));
-                vm.stack.push(Value::Bool(r != (invert == 1)));
+                vm.stack.push(Value::bool(r != (invert == 1)));
             }
             Instr::Jump(t) => ip = t as usize,
             Instr::JumpBackward(t) => {
@@ -434,7 +434,7 @@ pub fn run<const MODE: u8>(vm: &mut Vm, entry_depth: usize) -> PyResult<Value> {
             Instr::PopJumpIfFalse(t) => {
                 let v = pop!();
                 let b = match v {
-                    Value::Bool(b) => b,
+                    Value::Bool(b) => b.get(),
                     other => tri!(truthy(vm, &other)),
                 };
                 if !b {
@@ -444,7 +444,7 @@ pub fn run<const MODE: u8>(vm: &mut Vm, entry_depth: usize) -> PyResult<Value> {
             Instr::PopJumpIfTrue(t) => {
                 let v = pop!();
                 let b = match v {
-                    Value::Bool(b) => b,
+                    Value::Bool(b) => b.get(),
                     other => tri!(truthy(vm, &other)),
                 };
                 if b {
@@ -706,25 +706,37 @@ fn append_str_in_place(vm: &mut Vm, code: &Code, fi: usize, base: usize, ip: usi
 }
 
 /// `inst.name` through the per-name inline cache (an index into the instance dict,
-/// validated by key identity); `None` when the name is not in the instance dict.
-#[inline]
+/// validated by key identity); `None` when the name is not in the instance dict. The
+/// hit is inlined into the dispatch loop; a miss takes the outlined path.
+#[inline(always)]
 fn cached_instance_attr(
     inst: &crate::object::Instance,
     name: &crate::value::PyStr,
     slot: &std::sync::atomic::AtomicUsize,
 ) -> Option<Value> {
     let dict = inst.dict.lock();
-    match dict.get_at(slot.load(Ordering::Relaxed), name) {
-        Some(v) => Some(v.clone()),
-        None => dict.get_full_name(name).map(|(index, v)| {
-            slot.store(index, Ordering::Relaxed);
-            v.clone()
-        }),
+    if let Some(v) = dict.get_at(slot.load(Ordering::Relaxed), name) {
+        return Some(v.clone());
     }
+    drop(dict);
+    instance_attr_miss(inst, name, slot)
+}
+
+#[inline(never)]
+fn instance_attr_miss(
+    inst: &crate::object::Instance,
+    name: &crate::value::PyStr,
+    slot: &std::sync::atomic::AtomicUsize,
+) -> Option<Value> {
+    let dict = inst.dict.lock();
+    dict.get_full_name(name).map(|(index, v)| {
+        slot.store(index, Ordering::Relaxed);
+        v.clone()
+    })
 }
 
 /// `inst.name = value` through the same cache (for classes without attribute hooks).
-#[inline]
+#[inline(always)]
 fn store_instance_attr(
     inst: &crate::object::Instance,
     name: &Arc<crate::value::PyStr>,
@@ -732,16 +744,30 @@ fn store_instance_attr(
     value: Value,
 ) {
     let mut dict = inst.dict.lock();
-    let old = match dict.set_at(slot.load(Ordering::Relaxed), name, value) {
-        Ok(old) => Some(old),
-        Err(value) => {
-            let (index, old) = dict.insert_full(name.clone(), value);
-            slot.store(index, Ordering::Relaxed);
-            old
+    match dict.set_at(slot.load(Ordering::Relaxed), name, value) {
+        Ok(old) => {
+            drop(dict);
+            // The replaced value is dropped with no lock held.
+            drop(old);
         }
-    };
+        Err(value) => {
+            drop(dict);
+            store_instance_attr_miss(inst, name, slot, value);
+        }
+    }
+}
+
+#[inline(never)]
+fn store_instance_attr_miss(
+    inst: &crate::object::Instance,
+    name: &Arc<crate::value::PyStr>,
+    slot: &std::sync::atomic::AtomicUsize,
+    value: Value,
+) {
+    let mut dict = inst.dict.lock();
+    let (index, old) = dict.insert_full(name.clone(), value);
+    slot.store(index, Ordering::Relaxed);
     drop(dict);
-    // The replaced value is dropped with no lock held.
     drop(old);
 }
 
@@ -774,10 +800,10 @@ fn fast_int_op(op: gilvm_syntax::ast::BinOp, a: i64, b: i64) -> Option<Value> {
 fn fast_float_op(op: gilvm_syntax::ast::BinOp, a: f64, b: f64) -> Option<Value> {
     use gilvm_syntax::ast::BinOp::*;
     match op {
-        Add => Some(Value::Float(a + b)),
-        Sub => Some(Value::Float(a - b)),
-        Mul => Some(Value::Float(a * b)),
-        Div if b != 0.0 => Some(Value::Float(a / b)),
+        Add => Some(Value::float(a + b)),
+        Sub => Some(Value::float(a - b)),
+        Mul => Some(Value::float(a * b)),
+        Div if b != 0.0 => Some(Value::float(a / b)),
         _ => None,
     }
 }

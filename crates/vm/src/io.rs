@@ -158,7 +158,7 @@ fn stream_class() -> Arc<Class> {
         );
         crate::methods::add_method(&cls, "write", stream_write);
         crate::methods::add_method(&cls, "flush", stream_flush);
-        crate::methods::add_method(&cls, "isatty", |_, _| Ok(Value::Bool(false)));
+        crate::methods::add_method(&cls, "isatty", |_, _| Ok(Value::Bool(crate::value::PyBool::FALSE)));
         cls
     })
     .clone()
@@ -621,13 +621,13 @@ fn file_flush(vm: &mut Vm, args: Args) -> PyResult<Value> {
 fn file_flag(vm: &mut Vm, args: Args, which: &str) -> PyResult<Value> {
     let this = args.pos.first().cloned().unwrap_or(Value::None);
     let file = this_file(&this)?;
-    with_open(vm, file, |open, _| Ok(Value::Bool(if which == "readable" { open.readable } else { open.writable })))
+    with_open(vm, file, |open, _| Ok(Value::bool(if which == "readable" { open.readable } else { open.writable })))
 }
 
 fn file_closed(_vm: &mut Vm, args: Args) -> PyResult<Value> {
     let this = args.pos.first().cloned().unwrap_or(Value::None);
     let closed = matches!(*this_file(&this)?.state.lock(), FileState::Closed);
-    Ok(Value::Bool(closed))
+    Ok(Value::bool(closed))
 }
 
 fn file_name(_vm: &mut Vm, args: Args) -> PyResult<Value> {

@@ -19,6 +19,14 @@ use crate::vm::Vm;
 #[derive(Default, Clone)]
 pub struct AttrMap {
     map: indexmap::IndexMap<NameKey, Value, BuildHasherDefault<PassThrough>>,
+    /// A one-word Bloom filter over the names ever inserted (bit `hash % 64`), so that
+    /// "this instance does not shadow the method" is usually answered without a probe.
+    /// Removal leaves bits set, which only costs a probe later.
+    seen: u64,
+}
+
+fn bloom_bit(hash: u64) -> u64 {
+    1 << (hash & 63)
 }
 
 impl Drop for AttrMap {
@@ -103,12 +111,20 @@ impl AttrMap {
         self.map.get_full(&NameProbe { name: name.as_str(), hash: name.hash() }).map(|(i, _, v)| (i, v))
     }
 
+    /// Whether `name` is in the map; usually answered by the Bloom filter alone.
+    #[inline]
+    pub fn contains_name(&self, name: &PyStr) -> bool {
+        self.seen & bloom_bit(name.hash()) != 0 && self.get_name(name).is_some()
+    }
+
     /// Inserts (or replaces) and returns the entry's index.
     pub fn insert_full(&mut self, name: Arc<PyStr>, value: Value) -> (usize, Option<Value>) {
+        self.seen |= bloom_bit(name.hash());
         self.map.insert_full(NameKey(name), value)
     }
 
     pub fn insert(&mut self, name: Arc<PyStr>, value: Value) -> Option<Value> {
+        self.seen |= bloom_bit(name.hash());
         self.map.insert(NameKey(name), value)
     }
 
@@ -401,10 +417,10 @@ fn fuse_pairs(code: &[gilvm_compiler::Instr]) -> Box<[gilvm_compiler::Instr]> {
 fn constant_value(c: &Constant) -> Value {
     match c {
         Constant::None => Value::None,
-        Constant::Bool(b) => Value::Bool(*b),
+        Constant::Bool(b) => Value::bool(*b),
         Constant::Int(i) => Value::Int(*i),
         Constant::BigInt(b) => Value::from_bigint(b.clone()),
-        Constant::Float(f) => Value::Float(*f),
+        Constant::Float(f) => Value::float(*f),
         Constant::Str(s) => Value::str(s.to_string()),
         Constant::Ellipsis => Value::Ellipsis,
         Constant::Tuple(items) => Value::tuple(items.iter().map(constant_value).collect()),

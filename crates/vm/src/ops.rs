@@ -41,7 +41,7 @@ fn dunder(op: BinOp) -> (&'static str, &'static str, &'static str) {
 pub fn to_bigint(v: &Value) -> Option<BigInt> {
     match v {
         Value::Int(i) => Some(BigInt::from(*i)),
-        Value::Bool(b) => Some(BigInt::from(*b as i64)),
+        Value::Bool(b) => Some(BigInt::from(b.get() as i64)),
         Value::BigInt(b) => Some((**b).clone()),
         _ => None,
     }
@@ -50,9 +50,9 @@ pub fn to_bigint(v: &Value) -> Option<BigInt> {
 /// A number as f64, for mixed int/float arithmetic (OverflowError for huge ints).
 pub fn to_f64(v: &Value) -> PyResult<Option<f64>> {
     Ok(match v {
-        Value::Float(f) => Some(*f),
+        Value::Float(f) => Some(f.get()),
         Value::Int(i) => Some(*i as f64),
-        Value::Bool(b) => Some(*b as i64 as f64),
+        Value::Bool(b) => Some(b.get() as i64 as f64),
         Value::BigInt(b) => Some(bigint_to_f64(b).ok_or_else(|| overflow_error("int too large to convert to float"))?),
         _ => None,
     })
@@ -109,7 +109,7 @@ pub fn binary_op(vm: &mut Vm, op: BinOp, a: &Value, b: &Value, inplace: bool) ->
                     if !is_int(&i) {
                         return Err(type_error(format!("__index__ returned non-int (type {})", type_name(&i))));
                     }
-                    let i = if let Value::Bool(x) = i { Value::Int(x as i64) } else { i };
+                    let i = if let Value::Bool(x) = i { Value::Int(x.get() as i64) } else { i };
                     return binary_op(vm, op, s, &i, inplace && seq(a));
                 }
             }
@@ -189,7 +189,7 @@ fn int_op_fast(op: BinOp, x: i64, y: i64) -> PyResult<Option<Value>> {
                 return Err(zero_division("division by zero"));
             }
             if x.unsigned_abs() < (1 << 53) && y.unsigned_abs() < (1 << 53) {
-                Some(Value::Float(x as f64 / y as f64))
+                Some(Value::float(x as f64 / y as f64))
             } else {
                 None
             }
@@ -226,7 +226,7 @@ fn int_op_fast(op: BinOp, x: i64, y: i64) -> PyResult<Option<Value>> {
                 if x == 0 {
                     return Err(zero_division("0.0 cannot be raised to a negative power"));
                 }
-                Some(Value::Float((x as f64).powf(y as f64)))
+                Some(Value::float((x as f64).powf(y as f64)))
             } else if y <= u32::MAX as i64 {
                 x.checked_pow(y as u32).map(Value::Int)
             } else {
@@ -258,7 +258,7 @@ fn bigint_op(op: BinOp, x: &BigInt, y: &BigInt) -> PyResult<Value> {
             if y.is_zero() {
                 return Err(zero_division("division by zero"));
             }
-            return Ok(Value::Float(int_true_div(x, y)?));
+            return Ok(Value::float(int_true_div(x, y)?));
         }
         BinOp::BitAnd => x & y,
         BinOp::BitOr => x | y,
@@ -294,7 +294,7 @@ fn bigint_op(op: BinOp, x: &BigInt, y: &BigInt) -> PyResult<Value> {
                 if x.is_zero() {
                     return Err(zero_division("0.0 cannot be raised to a negative power"));
                 }
-                return Ok(Value::Float(fx.unwrap_or(f64::INFINITY).powf(fy.unwrap_or(f64::NEG_INFINITY))));
+                return Ok(Value::float(fx.unwrap_or(f64::INFINITY).powf(fy.unwrap_or(f64::NEG_INFINITY))));
             }
             let e = y.to_u32().ok_or_else(|| overflow_error("exponent too large"))?;
             if x.magnitude().bits() as u128 * e as u128 > 64 * 1024 * 1024 * 8 {
@@ -329,7 +329,7 @@ fn float_op(op: BinOp, a: &Value, b: &Value) -> PyResult<Option<Value>> {
     let (Some(x), Some(y)) = (to_f64(a)?, to_f64(b)?) else {
         return Ok(None);
     };
-    Ok(Some(Value::Float(match op {
+    Ok(Some(Value::float(match op {
         BinOp::Add => x + y,
         BinOp::Sub => x - y,
         BinOp::Mul => x * y,
@@ -398,7 +398,7 @@ pub fn float_divmod(x: f64, y: f64) -> (f64, f64) {
 fn repeat_count(v: &Value) -> Option<i64> {
     match v {
         Value::Int(i) => Some(*i),
-        Value::Bool(b) => Some(*b as i64),
+        Value::Bool(b) => Some(b.get() as i64),
         Value::BigInt(_) => Some(i64::MAX),
         _ => None,
     }
@@ -532,9 +532,9 @@ pub fn unary_negative(vm: &mut Vm, v: &Value) -> PyResult<Value> {
             Some(n) => Value::Int(n),
             None => Value::from_bigint(-BigInt::from(*i)),
         },
-        Value::Bool(b) => Value::Int(-(*b as i64)),
+        Value::Bool(b) => Value::Int(-(b.get() as i64)),
         Value::BigInt(b) => Value::from_bigint(-(**b).clone()),
-        Value::Float(f) => Value::Float(-f),
+        Value::Float(f) => Value::float(-f.get()),
         _ => return unary_dunder(vm, v, "__neg__", "-"),
     })
 }
@@ -542,7 +542,7 @@ pub fn unary_negative(vm: &mut Vm, v: &Value) -> PyResult<Value> {
 pub fn unary_positive(vm: &mut Vm, v: &Value) -> PyResult<Value> {
     Ok(match v {
         Value::Int(_) | Value::BigInt(_) | Value::Float(_) => v.clone(),
-        Value::Bool(b) => Value::Int(*b as i64),
+        Value::Bool(b) => Value::Int(b.get() as i64),
         _ => return unary_dunder(vm, v, "__pos__", "+"),
     })
 }
@@ -550,7 +550,7 @@ pub fn unary_positive(vm: &mut Vm, v: &Value) -> PyResult<Value> {
 pub fn unary_invert(vm: &mut Vm, v: &Value) -> PyResult<Value> {
     Ok(match v {
         Value::Int(i) => Value::Int(!i),
-        Value::Bool(b) => Value::Int(!(*b as i64)),
+        Value::Bool(b) => Value::Int(!(b.get() as i64)),
         Value::BigInt(b) => Value::from_bigint(-(**b).clone() - 1),
         _ => return unary_dunder(vm, v, "__invert__", "~"),
     })
@@ -572,9 +572,9 @@ pub fn abs(vm: &mut Vm, v: &Value) -> PyResult<Value> {
             Some(n) => Value::Int(n),
             None => Value::from_bigint(BigInt::from(*i).abs()),
         },
-        Value::Bool(b) => Value::Int(*b as i64),
+        Value::Bool(b) => Value::Int(b.get() as i64),
         Value::BigInt(b) => Value::from_bigint(b.abs()),
-        Value::Float(f) => Value::Float(f.abs()),
+        Value::Float(f) => Value::float(f.get().abs()),
         Value::Instance(inst) => match inst.class.lookup("__abs__") {
             Some(f) => vm.call(&f, Args::new(vec![v.clone()]))?,
             None => return Err(type_error(format!("bad operand type for abs(): '{}'", type_name(v)))),

@@ -64,10 +64,10 @@ fn special(v: &Value, name: &str) -> Option<Value> {
 pub fn truthy(vm: &mut Vm, v: &Value) -> PyResult<bool> {
     Ok(match v {
         Value::None => false,
-        Value::Bool(b) => *b,
+        Value::Bool(b) => b.get(),
         Value::Int(i) => *i != 0,
         Value::BigInt(_) => true,
-        Value::Float(f) => *f != 0.0,
+        Value::Float(f) => f.get() != 0.0,
         Value::Str(s) => !s.as_str().is_empty(),
         Value::List(l) => !l.is_empty(),
         Value::Tuple(t) => !t.items.is_empty(),
@@ -77,7 +77,7 @@ pub fn truthy(vm: &mut Vm, v: &Value) -> PyResult<bool> {
         Value::Instance(inst) => {
             if let Some(f) = inst.class.lookup("__bool__") {
                 match vm.call(&f, Args::new(vec![v.clone()]))? {
-                    Value::Bool(b) => b,
+                    Value::Bool(b) => b.get(),
                     other => {
                         return Err(type_error(format!("__bool__ should return bool, returned {}", type_name(&other))))
                     }
@@ -96,10 +96,10 @@ pub fn truthy(vm: &mut Vm, v: &Value) -> PyResult<bool> {
 pub fn repr(vm: &mut Vm, v: &Value) -> PyResult<String> {
     Ok(match v {
         Value::None => "None".into(),
-        Value::Bool(b) => if *b { "True" } else { "False" }.into(),
+        Value::Bool(b) => if b.get() { "True" } else { "False" }.into(),
         Value::Int(i) => i.to_string(),
         Value::BigInt(b) => bigint_to_str(b)?,
-        Value::Float(f) => float_repr(*f),
+        Value::Float(f) => float_repr(f.get()),
         Value::Str(s) => gilvm_compiler::dis::str_repr(s.as_str()),
         Value::List(l) => {
             let items = l.snapshot();
@@ -435,7 +435,7 @@ fn rich_dunder(vm: &mut Vm, a: &Value, b: &Value, name: &str, rname: &str) -> Py
 /// `a op b` for the six rich comparisons.
 pub fn compare(vm: &mut Vm, op: CmpOp, a: &Value, b: &Value) -> PyResult<Value> {
     if let (Value::Int(x), Value::Int(y)) = (a, b) {
-        return Ok(Value::Bool(match op {
+        return Ok(Value::bool(match op {
             CmpOp::Lt => x < y,
             CmpOp::LtE => x <= y,
             CmpOp::Gt => x > y,
@@ -451,9 +451,9 @@ pub fn compare(vm: &mut Vm, op: CmpOp, a: &Value, b: &Value) -> PyResult<Value> 
                 if let Some(r) = rich_dunder(vm, a, b, "__eq__", "__eq__")? {
                     return Ok(r);
                 }
-                return Ok(Value::Bool(a.is(b)));
+                return Ok(Value::bool(a.is(b)));
             }
-            return Ok(Value::Bool(eq(vm, a, b)?));
+            return Ok(Value::bool(eq(vm, a, b)?));
         }
         CmpOp::NotEq => {
             if matches!(a, Value::Instance(_)) || matches!(b, Value::Instance(_)) {
@@ -461,11 +461,11 @@ pub fn compare(vm: &mut Vm, op: CmpOp, a: &Value, b: &Value) -> PyResult<Value> 
                     return Ok(r);
                 }
                 if let Some(r) = rich_dunder(vm, a, b, "__eq__", "__eq__")? {
-                    return Ok(Value::Bool(!truthy(vm, &r)?));
+                    return Ok(Value::bool(!truthy(vm, &r)?));
                 }
-                return Ok(Value::Bool(!a.is(b)));
+                return Ok(Value::bool(!a.is(b)));
             }
-            return Ok(Value::Bool(!eq(vm, a, b)?));
+            return Ok(Value::bool(!eq(vm, a, b)?));
         }
         _ => {}
     }
@@ -474,7 +474,7 @@ pub fn compare(vm: &mut Vm, op: CmpOp, a: &Value, b: &Value) -> PyResult<Value> 
         (
             Value::Int(_) | Value::Bool(_) | Value::BigInt(_) | Value::Float(_),
             Value::Int(_) | Value::Bool(_) | Value::BigInt(_) | Value::Float(_),
-        ) if num_cmp(a, b).is_none() => return Ok(Value::Bool(false)),
+        ) if num_cmp(a, b).is_none() => return Ok(Value::Bool(crate::value::PyBool::FALSE)),
         // Sequences: the first items that differ decide, with the same operator.
         (Value::List(x), Value::List(y)) => {
             let (xs, ys) = (x.snapshot(), y.snapshot());
@@ -484,11 +484,11 @@ pub fn compare(vm: &mut Vm, op: CmpOp, a: &Value, b: &Value) -> PyResult<Value> 
         _ => {}
     }
     if let Some(r) = crate::methods::collections::view_richcompare(vm, op, a, b) {
-        return Ok(Value::Bool(r?));
+        return Ok(Value::bool(r?));
     }
     if let Some(ord) = builtin_order(vm, a, b)? {
         use std::cmp::Ordering::*;
-        return Ok(Value::Bool(match op {
+        return Ok(Value::bool(match op {
             CmpOp::Lt => ord == Less,
             CmpOp::LtE => ord != Greater,
             CmpOp::Gt => ord == Greater,
@@ -500,7 +500,7 @@ pub fn compare(vm: &mut Vm, op: CmpOp, a: &Value, b: &Value) -> PyResult<Value> 
         let (xt, yt) = (x.table.lock().clone(), y.table.lock().clone());
         let sub = xt.keys().all(|k| yt.contains(k));
         let sup = yt.keys().all(|k| xt.contains(k));
-        return Ok(Value::Bool(match op {
+        return Ok(Value::bool(match op {
             CmpOp::Lt => sub && xt.len() < yt.len(),
             CmpOp::LtE => sub,
             CmpOp::Gt => sup && xt.len() > yt.len(),
@@ -539,26 +539,26 @@ fn builtin_order(_vm: &mut Vm, a: &Value, b: &Value) -> PyResult<Option<std::cmp
 pub fn num_cmp(a: &Value, b: &Value) -> Option<std::cmp::Ordering> {
     use Value::*;
     match (a, b) {
-        (Float(x), Float(y)) => x.partial_cmp(y),
+        (Float(x), Float(y)) => x.get().partial_cmp(&y.get()),
         (Float(x), other) | (other, Float(x)) => {
             let flip = matches!(b, Float(_)) && !matches!(a, Float(_));
             let i = to_bigint(other)?;
-            let ord = if x.is_nan() {
+            let ord = if x.get().is_nan() {
                 return Option::None;
-            } else if x.is_infinite() {
-                if *x > 0.0 {
+            } else if x.get().is_infinite() {
+                if x.get() > 0.0 {
                     std::cmp::Ordering::Greater
                 } else {
                     std::cmp::Ordering::Less
                 }
             } else {
                 match i.to_f64() {
-                    Some(f) if f.abs() < 9.0e15 => x.partial_cmp(&f)?,
+                    Some(f) if f.abs() < 9.0e15 => x.get().partial_cmp(&f)?,
                     _ => {
                         // Compare exactly: floor(x) against i, then the fraction.
-                        let fl = num_traits::FromPrimitive::from_f64(x.floor()).unwrap_or_default();
+                        let fl = num_traits::FromPrimitive::from_f64(x.get().floor()).unwrap_or_default();
                         match (&fl as &num_bigint::BigInt).cmp(&i) {
-                            std::cmp::Ordering::Equal if x.fract() > 0.0 => std::cmp::Ordering::Greater,
+                            std::cmp::Ordering::Equal if x.get().fract() > 0.0 => std::cmp::Ordering::Greater,
                             o => o,
                         }
                     }
@@ -586,7 +586,7 @@ fn seq_compare_items(vm: &mut Vm, op: CmpOp, xs: &[Value], ys: &[Value]) -> PyRe
     }
     use std::cmp::Ordering::*;
     let ord = xs.len().cmp(&ys.len());
-    Ok(Value::Bool(match op {
+    Ok(Value::bool(match op {
         CmpOp::Lt => ord == Less,
         CmpOp::LtE => ord != Greater,
         CmpOp::Gt => ord == Greater,
@@ -609,7 +609,7 @@ pub fn hkey(vm: &mut Vm, v: &Value) -> PyResult<HKey> {
                 let hash = match h {
                     Value::Int(i) => i as u64,
                     Value::BigInt(b) => crate::dict::hash_bigint(&b) as u64,
-                    Value::Bool(b) => b as u64,
+                    Value::Bool(b) => b.get() as u64,
                     _ => return Err(type_error("__hash__ method should return an integer")),
                 };
                 return Ok(HKey { hash, key: v.clone() });
@@ -716,7 +716,7 @@ pub fn len(vm: &mut Vm, v: &Value) -> PyResult<usize> {
                 match r {
                     Value::Int(i) if i >= 0 => i as usize,
                     Value::Int(_) => return Err(crate::errors::value_error("__len__() should return >= 0")),
-                    Value::Bool(b) => b as usize,
+                    Value::Bool(b) => b.get() as usize,
                     other => {
                         return Err(type_error(format!(
                             "'{}' object cannot be interpreted as an integer",
@@ -817,7 +817,7 @@ pub fn contains(vm: &mut Vm, container: &Value, item: &Value) -> PyResult<bool> 
 pub fn index_value(v: &Value, what: &str) -> PyResult<i64> {
     match v {
         Value::Int(i) => Ok(*i),
-        Value::Bool(b) => Ok(*b as i64),
+        Value::Bool(b) => Ok(b.get() as i64),
         Value::BigInt(_) => Err(index_error(format!("cannot fit 'int' into an index-sized integer"))),
         other => Err(type_error(format!("{what} indices must be integers or slices, not {}", type_name(other)))),
     }
@@ -986,7 +986,7 @@ pub fn collect(vm: &mut Vm, v: &Value) -> PyResult<Vec<Value>> {
 pub fn as_int(v: &Value) -> PyResult<i64> {
     match v {
         Value::Int(i) => Ok(*i),
-        Value::Bool(b) => Ok(*b as i64),
+        Value::Bool(b) => Ok(b.get() as i64),
         Value::BigInt(_) => Err(crate::errors::overflow_error("Python int too large to convert to C ssize_t")),
         other => Err(type_error(format!("'{}' object cannot be interpreted as an integer", type_name(other)))),
     }

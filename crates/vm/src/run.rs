@@ -150,7 +150,7 @@ pub fn exit_status(vm: &mut Vm, err: crate::errors::PyErr) -> i32 {
         return match code {
             Value::None => 0,
             Value::Int(i) => i as i32,
-            Value::Bool(b) => b as i32,
+            Value::Bool(b) => b.get() as i32,
             other => {
                 let msg = crate::protocol::str(vm, &other).unwrap_or_default();
                 vm.interp.io.write_stderr(&mut vm.thread, &format!("{msg}\n"));

@@ -19,12 +19,12 @@ use crate::set::Set;
 /// A Python value. Small immediates are stored inline; everything else is an `Arc`.
 pub enum Value {
     None,
-    Bool(bool),
+    Bool(PyBool),
     /// An int that fits in 64 bits; results that overflow become [`Value::BigInt`].
     Int(i64),
     /// An int outside the i64 range (always normalized: never fits in i64).
     BigInt(Arc<BigInt>),
-    Float(f64),
+    Float(PyFloat),
     Str(Arc<PyStr>),
     Tuple(Arc<Tuple>),
     List(Arc<List>),
@@ -52,49 +52,116 @@ pub enum Value {
     Unbound,
 }
 
+/// The payload of [`Value::Bool`]: a `bool` widened to a whole word.
+///
+/// Every payload of `Value` is a single 64-bit integer or pointer at the same offset,
+/// which lets rustc treat `Value` as a (tag, word) scalar pair: it is passed and
+/// returned in two registers and copied as two words. A 1-byte `bool` or an `f64`
+/// payload would make it an opaque 16-byte blob, built with narrow stores and copied
+/// with one wide load, and each such copy right after a write stalls store forwarding
+/// (pushes followed by pops, values returned from calls: everywhere in the VM).
+#[derive(Clone, Copy, PartialEq, Eq, Hash, Debug)]
+pub struct PyBool(u64);
+
+impl PyBool {
+    pub const TRUE: PyBool = PyBool(1);
+    pub const FALSE: PyBool = PyBool(0);
+
+    #[inline(always)]
+    pub const fn new(b: bool) -> PyBool {
+        PyBool(b as u64)
+    }
+
+    #[inline(always)]
+    pub const fn get(self) -> bool {
+        self.0 != 0
+    }
+}
+
+/// The payload of [`Value::Float`]: an `f64` kept as its bits (see [`PyBool`] for why).
+#[derive(Clone, Copy)]
+pub struct PyFloat(u64);
+
+impl PyFloat {
+    #[inline(always)]
+    pub const fn new(f: f64) -> PyFloat {
+        PyFloat(f.to_bits())
+    }
+
+    #[inline(always)]
+    pub const fn get(self) -> f64 {
+        f64::from_bits(self.0)
+    }
+}
+
+impl std::fmt::Debug for PyFloat {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        self.get().fmt(f)
+    }
+}
+
+// Keep the layout the comment above relies on.
+const _: () = assert!(std::mem::size_of::<Value>() == 16);
+
 impl Clone for Value {
-    /// Immediates copy inline; heap values take the (outlined) reference-count path.
+    /// Immediates copy inline; heap values bump their count out of line, then the
+    /// 16 bytes are copied from `self`. Copying from the (long since written) source
+    /// instead of returning a freshly built value from the outlined call avoids a
+    /// store-forwarding stall that otherwise costs a sizeable share of call-heavy code.
     #[inline(always)]
     fn clone(&self) -> Value {
-        match self {
-            Value::None => Value::None,
-            Value::Int(i) => Value::Int(*i),
-            Value::Bool(b) => Value::Bool(*b),
-            Value::Float(f) => Value::Float(*f),
-            _ => self.clone_heap(),
+        if !self.is_immediate() {
+            self.incref_heap();
         }
+        // SAFETY: a heap value's count was raised above, so the copy owns one reference;
+        // the other variants own nothing.
+        unsafe { std::ptr::read(self) }
     }
 }
 
 impl Value {
+    #[inline(always)]
+    pub const fn bool(b: bool) -> Value {
+        Value::Bool(PyBool::new(b))
+    }
+
+    #[inline(always)]
+    pub const fn float(f: f64) -> Value {
+        Value::Float(PyFloat::new(f))
+    }
+
+    /// Adds one reference to a heap value's count (no-op for the rest).
     #[inline(never)]
-    fn clone_heap(&self) -> Value {
+    fn incref_heap(&self) {
+        fn bump<T: ?Sized>(a: &Arc<T>) {
+            std::mem::forget(Arc::clone(a));
+        }
         match self {
-            Value::None => Value::None,
-            Value::Bool(b) => Value::Bool(*b),
-            Value::Int(i) => Value::Int(*i),
-            Value::Float(f) => Value::Float(*f),
-            Value::BigInt(a) => Value::BigInt(a.clone()),
-            Value::Str(a) => Value::Str(a.clone()),
-            Value::Tuple(a) => Value::Tuple(a.clone()),
-            Value::List(a) => Value::List(a.clone()),
-            Value::Dict(a) => Value::Dict(a.clone()),
-            Value::Set(a) => Value::Set(a.clone()),
-            Value::Range(a) => Value::Range(a.clone()),
-            Value::Slice(a) => Value::Slice(a.clone()),
-            Value::Function(a) => Value::Function(a.clone()),
-            Value::Builtin(a) => Value::Builtin(a.clone()),
-            Value::BoundMethod(a) => Value::BoundMethod(a.clone()),
-            Value::Class(a) => Value::Class(a.clone()),
-            Value::Instance(a) => Value::Instance(a.clone()),
-            Value::Module(a) => Value::Module(a.clone()),
-            Value::Iter(a) => Value::Iter(a.clone()),
-            Value::Native(a) => Value::Native(a.clone()),
-            Value::Code(a) => Value::Code(a.clone()),
-            Value::Cell(a) => Value::Cell(a.clone()),
-            Value::Ellipsis => Value::Ellipsis,
-            Value::NotImplemented => Value::NotImplemented,
-            Value::Unbound => Value::Unbound,
+            Value::None
+            | Value::Bool(_)
+            | Value::Int(_)
+            | Value::Float(_)
+            | Value::Ellipsis
+            | Value::NotImplemented
+            | Value::Unbound => {}
+            Value::BigInt(a) => bump(a),
+            Value::Str(a) => bump(a),
+            Value::Tuple(a) => bump(a),
+            Value::List(a) => bump(a),
+            Value::Dict(a) => bump(a),
+            Value::Set(a) => bump(a),
+            Value::Range(a) => bump(a),
+            Value::Slice(a) => bump(a),
+            Value::Function(a) => bump(a),
+            Value::Builtin(a) => bump(a),
+            Value::BoundMethod(a) => bump(a),
+            Value::Class(a) => bump(a),
+            Value::Instance(a) => bump(a),
+            Value::Module(a) => bump(a),
+            Value::Iter(a) => bump(a),
+            Value::Native(a) => bump(a),
+            Value::Code(a) => bump(a),
+            Value::Cell(a) => bump(a),
         }
     }
 
@@ -142,7 +209,7 @@ impl Value {
             (Value::Bool(a), Value::Bool(b)) => a == b,
             // Small ints are cached in CPython (-5..=256); equal i64 values behave alike.
             (Value::Int(a), Value::Int(b)) => a == b,
-            (Value::Float(a), Value::Float(b)) => a.to_bits() == b.to_bits(),
+            (Value::Float(a), Value::Float(b)) => a.get().to_bits() == b.get().to_bits(),
             _ => match (self.heap_ptr(), other.heap_ptr()) {
                 (Some(a), Some(b)) => a == b,
                 _ => false,

@@ -309,7 +309,7 @@ pub(super) fn check_exc_match(vm: &mut Vm, code: &Code, fi: usize) -> PyResult<(
     let typ = pop(vm);
     let exc = top(vm).clone();
     let m = (exception_matches(&exc, &typ))?;
-    vm.stack.push(Value::Bool(m));
+    vm.stack.push(Value::bool(m));
     Ok(())
 }
 

@@ -33,7 +33,7 @@ pub fn register(t: &Types) {
 pub(crate) fn index_arg(vm: &mut Vm, v: &Value) -> PyResult<i64> {
     match v {
         Value::Int(i) => Ok(*i),
-        Value::Bool(b) => Ok(*b as i64),
+        Value::Bool(b) => Ok(b.get() as i64),
         Value::BigInt(_) => Err(overflow_error("Python int too large to convert to C ssize_t")),
         Value::Instance(inst) => match inst.class.lookup("__index__") {
             Some(f) => {

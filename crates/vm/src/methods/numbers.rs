@@ -61,7 +61,7 @@ fn int_bit_count(_vm: &mut Vm, mut args: Args) -> PyResult<Value> {
 fn int_conjugate(_vm: &mut Vm, mut args: Args) -> PyResult<Value> {
     let v = receiver(&mut args, "int", "conjugate", 0, 0)?;
     match v {
-        Value::Bool(b) => Ok(Value::Int(b as i64)),
+        Value::Bool(b) => Ok(Value::Int(b.get() as i64)),
         Value::Int(_) | Value::BigInt(_) => Ok(v),
         other => Err(wrong_receiver("int", "conjugate", &other)),
     }
@@ -74,7 +74,7 @@ fn int_as_integer_ratio(_vm: &mut Vm, mut args: Args) -> PyResult<Value> {
 
 fn int_float(_vm: &mut Vm, mut args: Args) -> PyResult<Value> {
     let n = int_this(&mut args, "__float__")?;
-    Ok(Value::Float(int_to_f64(&n)?))
+    Ok(Value::float(int_to_f64(&n)?))
 }
 
 fn int_to_f64(n: &BigInt) -> PyResult<f64> {
@@ -90,19 +90,19 @@ fn int_to_f64(n: &BigInt) -> PyResult<f64> {
 
 fn float_this(args: &mut Args, name: &str) -> PyResult<f64> {
     match receiver(args, "float", name, 0, 0)? {
-        Value::Float(f) => Ok(f),
+        Value::Float(f) => Ok(f.get()),
         other => Err(wrong_receiver("float", name, &other)),
     }
 }
 
 fn float_is_integer(_vm: &mut Vm, mut args: Args) -> PyResult<Value> {
     let f = float_this(&mut args, "is_integer")?;
-    Ok(Value::Bool(f.is_finite() && f.fract() == 0.0))
+    Ok(Value::bool(f.is_finite() && f.fract() == 0.0))
 }
 
 fn float_conjugate(_vm: &mut Vm, mut args: Args) -> PyResult<Value> {
     let f = float_this(&mut args, "conjugate")?;
-    Ok(Value::Float(f))
+    Ok(Value::float(f))
 }
 
 fn float_int(_vm: &mut Vm, mut args: Args) -> PyResult<Value> {
@@ -403,7 +403,7 @@ fn is_int(v: &Value) -> bool {
 
 fn plain_int(v: Value) -> Value {
     match v {
-        Value::Bool(b) => Value::Int(b as i64),
+        Value::Bool(b) => Value::Int(b.get() as i64),
         other => other,
     }
 }
@@ -412,8 +412,8 @@ fn plain_int(v: Value) -> Value {
 fn int_from(vm: &mut Vm, x: &Value) -> PyResult<Value> {
     match x {
         Value::Int(_) | Value::BigInt(_) => return Ok(x.clone()),
-        Value::Bool(b) => return Ok(Value::Int(*b as i64)),
-        Value::Float(f) => return float_to_int(*f),
+        Value::Bool(b) => return Ok(Value::Int(b.get() as i64)),
+        Value::Float(f) => return float_to_int(f.get()),
         Value::Str(s) => return parse_int(s.as_str(), 10),
         _ => {}
     }
@@ -492,12 +492,12 @@ pub fn float_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
         return Err(type_error(format!("float expected at most 1 argument, got {}", args.pos.len())));
     }
     let Some(x) = args.pos.first() else {
-        return Ok(Value::Float(0.0));
+        return Ok(Value::float(0.0));
     };
-    Ok(Value::Float(match x {
-        Value::Float(f) => *f,
+    Ok(Value::float(match x {
+        Value::Float(f) => f.get(),
         Value::Int(i) => *i as f64,
-        Value::Bool(b) => *b as i64 as f64,
+        Value::Bool(b) => b.get() as i64 as f64,
         Value::BigInt(b) => int_to_f64(b)?,
         Value::Str(s) => parse_float(s.as_str())?,
         _ => {
@@ -513,7 +513,7 @@ pub fn float_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
             }
             if let Some(r) = call_special(vm, x, "__index__")? {
                 return match to_bigint(&r) {
-                    Some(n) => Ok(Value::Float(int_to_f64(&n)?)),
+                    Some(n) => Ok(Value::float(int_to_f64(&n)?)),
                     None => Err(type_error(format!("__index__ returned non-int (type {})", type_name(&r)))),
                 };
             }
@@ -531,8 +531,8 @@ pub fn bool_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
         return Err(type_error("bool() takes no keyword arguments"));
     }
     match args.pos.len() {
-        0 => Ok(Value::Bool(false)),
-        1 => Ok(Value::Bool(crate::protocol::truthy(vm, &args.pos[0])?)),
+        0 => Ok(Value::Bool(crate::value::PyBool::FALSE)),
+        1 => Ok(Value::bool(crate::protocol::truthy(vm, &args.pos[0])?)),
         n => Err(type_error(format!("bool expected at most 1 argument, got {n}"))),
     }
 }

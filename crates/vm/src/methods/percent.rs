@@ -223,7 +223,7 @@ fn is_mapping(v: &Value) -> bool {
 fn star_value(state: &mut ArgState, too_large: &str) -> PyResult<i64> {
     match state.next_arg()? {
         Value::Int(i) => Ok(i),
-        Value::Bool(b) => Ok(b as i64),
+        Value::Bool(b) => Ok(b.get() as i64),
         Value::BigInt(_) => Err(overflow_error(too_large)),
         _ => Err(type_error("* wants int")),
     }
@@ -299,7 +299,7 @@ fn call_special(vm: &mut Vm, v: &Value, name: &str) -> PyResult<Option<Value>> {
 fn as_bigint(v: &Value) -> Option<BigInt> {
     match v {
         Value::Int(i) => Some(BigInt::from(*i)),
-        Value::Bool(b) => Some(BigInt::from(*b as i64)),
+        Value::Bool(b) => Some(BigInt::from(b.get() as i64)),
         Value::BigInt(b) => Some((**b).clone()),
         _ => None,
     }
@@ -322,7 +322,7 @@ fn index_arg(vm: &mut Vm, v: &Value) -> PyResult<Option<BigInt>> {
 /// `int(v)` for `%d`: floats truncate; `None` when `v` is not a number.
 fn int_arg(vm: &mut Vm, v: &Value) -> PyResult<Option<BigInt>> {
     if let Value::Float(x) = v {
-        return float_to_int(*x).map(Some);
+        return float_to_int(x.get()).map(Some);
     }
     if let Some(r) = call_special(vm, v, "__int__")? {
         return match as_bigint(&r) {
@@ -346,15 +346,15 @@ fn float_to_int(x: f64) -> PyResult<BigInt> {
 /// `float(v)` for `%e %f %g`.
 fn float_arg(vm: &mut Vm, v: &Value) -> PyResult<f64> {
     match v {
-        Value::Float(x) => return Ok(*x),
+        Value::Float(x) => return Ok(x.get()),
         Value::Int(i) => return Ok(*i as f64),
-        Value::Bool(b) => return Ok(*b as i64 as f64),
+        Value::Bool(b) => return Ok(b.get() as i64 as f64),
         Value::BigInt(b) => return bigint_to_f64(b).ok_or_else(|| overflow_error("int too large to convert to float")),
         _ => {}
     }
     if let Some(r) = call_special(vm, v, "__float__")? {
         return match r {
-            Value::Float(x) => Ok(x),
+            Value::Float(x) => Ok(x.get()),
             other => {
                 Err(type_error(format!("{}.__float__ returned non-float (type {})", type_name(v), type_name(&other))))
             }

@@ -19,7 +19,7 @@ fn bound(vm: &mut Vm, v: &Value) -> PyResult<Option<i64>> {
     Ok(Some(match v {
         Value::None => return Ok(None),
         Value::Int(i) => (*i).max(-i64::MAX),
-        Value::Bool(b) => *b as i64,
+        Value::Bool(b) => b.get() as i64,
         Value::BigInt(b) => {
             if b.sign() == Sign::Minus {
                 -i64::MAX

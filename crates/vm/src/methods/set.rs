@@ -509,7 +509,7 @@ fn set_issubset(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
     let s = this(&mut args, "issubset", 1, 1, false)?;
     let other = other_operand(vm, &s, &args.pos[0])?;
     let base = s.table.lock().clone();
-    Ok(Value::Bool(match &other {
+    Ok(Value::bool(match &other {
         Other::Set(t, _) => is_subset(&base, t),
         _ => intersect_with(&base, &other).len() == base.len(),
     }))
@@ -519,7 +519,7 @@ fn set_issuperset(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
     let s = this(&mut args, "issuperset", 1, 1, false)?;
     let other = other_operand(vm, &s, &args.pos[0])?;
     let base = s.table.lock().clone();
-    Ok(Value::Bool(match &other {
+    Ok(Value::bool(match &other {
         Other::Set(t, _) => is_subset(t, &base),
         Other::Dict(keys) | Other::Iter(keys) => keys.iter().all(|k| base.contains(k)),
     }))
@@ -529,7 +529,7 @@ fn set_isdisjoint(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
     let s = this(&mut args, "isdisjoint", 1, 1, false)?;
     let other = other_operand(vm, &s, &args.pos[0])?;
     let base = s.table.lock().clone();
-    Ok(Value::Bool(match &other {
+    Ok(Value::bool(match &other {
         Other::Set(_, true) => base.is_empty(),
         Other::Set(t, false) => !t.keys().any(|k| base.contains(k)),
         Other::Dict(keys) | Other::Iter(keys) => !keys.iter().any(|k| base.contains(k)),
@@ -545,7 +545,7 @@ fn set_contains(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
     let s = this(&mut args, "__contains__", 1, 1, false)?;
     let k = crate::protocol::set_probe_key(vm, &s, &args.pos[0])?;
     let found = s.table.lock().contains(&k);
-    Ok(Value::Bool(found))
+    Ok(Value::bool(found))
 }
 
 fn set_iter(vm: &mut Vm, mut args: Args) -> PyResult<Value> {

@@ -206,7 +206,7 @@ fn user_index(vm: &mut Vm, v: &Value) -> PyResult<Option<Value>> {
 fn ssize_arg(vm: &mut Vm, v: &Value) -> PyResult<i64> {
     match v {
         Value::Int(i) => Ok(*i),
-        Value::Bool(b) => Ok(*b as i64),
+        Value::Bool(b) => Ok(b.get() as i64),
         Value::BigInt(_) => Err(overflow_error("Python int too large to convert to C ssize_t")),
         other => match user_index(vm, other)? {
             Some(i) => ssize_arg(vm, &i),
@@ -220,7 +220,7 @@ fn slice_arg(vm: &mut Vm, v: Option<&Value>) -> PyResult<Option<i64>> {
     match v {
         None | Some(Value::None) => Ok(None),
         Some(Value::Int(i)) => Ok(Some(*i)),
-        Some(Value::Bool(b)) => Ok(Some(*b as i64)),
+        Some(Value::Bool(b)) => Ok(Some(b.get() as i64)),
         Some(Value::BigInt(b)) => Ok(Some(if num_traits::Signed::is_negative(&**b) { i64::MIN } else { i64::MAX })),
         Some(other) => match user_index(vm, other)? {
             Some(i) => slice_arg(vm, Some(&i)),
@@ -442,7 +442,7 @@ pub fn str_new(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
 pub fn str_getitem(vm: &mut Vm, s: &Arc<PyStr>, key: &Value) -> PyResult<Value> {
     let i = match key {
         Value::Int(i) => *i,
-        Value::Bool(b) => *b as i64,
+        Value::Bool(b) => b.get() as i64,
         Value::BigInt(_) => return Err(index_error("cannot fit 'int' into an index-sized integer")),
         Value::Slice(slice) => {
             let len = char_count(s);
@@ -506,7 +506,7 @@ fn str_len(_vm: &mut Vm, mut args: Args) -> PyResult<Value> {
 
 fn str_contains(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
     let s = dunder_this(&mut args, "__contains__", 1)?;
-    Ok(Value::Bool(protocol::contains(vm, &Value::Str(s), &args.pos[0])?))
+    Ok(Value::bool(protocol::contains(vm, &Value::Str(s), &args.pos[0])?))
 }
 
 fn str_add(_vm: &mut Vm, mut args: Args) -> PyResult<Value> {
@@ -546,7 +546,7 @@ fn str_rmod(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
 fn compare(mut args: Args, name: &str, f: fn(&str, &str) -> bool) -> PyResult<Value> {
     let s = dunder_this(&mut args, name, 1)?;
     match &args.pos[0] {
-        Value::Str(t) => Ok(Value::Bool(f(s.as_str(), t.as_str()))),
+        Value::Str(t) => Ok(Value::bool(f(s.as_str(), t.as_str()))),
         _ => Ok(Value::NotImplemented),
     }
 }

@@ -42,11 +42,11 @@ pub fn create() -> Value {
             ("degrees", degrees),
         ],
     );
-    dict.set_str("pi", Value::Float(std::f64::consts::PI));
-    dict.set_str("e", Value::Float(std::f64::consts::E));
-    dict.set_str("tau", Value::Float(std::f64::consts::TAU));
-    dict.set_str("inf", Value::Float(f64::INFINITY));
-    dict.set_str("nan", Value::Float(f64::NAN));
+    dict.set_str("pi", Value::float(std::f64::consts::PI));
+    dict.set_str("e", Value::float(std::f64::consts::E));
+    dict.set_str("tau", Value::float(std::f64::consts::TAU));
+    dict.set_str("inf", Value::float(f64::INFINITY));
+    dict.set_str("nan", Value::float(f64::NAN));
     m
 }
 
@@ -66,7 +66,7 @@ fn sqrt(_vm: &mut Vm, args: Args) -> PyResult<Value> {
     if x < 0.0 {
         return Err(domain());
     }
-    Ok(Value::Float(x.sqrt()))
+    Ok(Value::float(x.sqrt()))
 }
 
 fn int_of_float(f: f64) -> PyResult<Value> {
@@ -88,7 +88,7 @@ fn rounding(args: &Args, name: &str, f: fn(f64) -> f64) -> PyResult<Value> {
     }
     match &args.pos[0] {
         v @ (Value::Int(_) | Value::BigInt(_)) => Ok(v.clone()),
-        Value::Bool(b) => Ok(Value::Int(*b as i64)),
+        Value::Bool(b) => Ok(Value::Int(b.get() as i64)),
         v => int_of_float(f(float_arg(v, "")?)),
     }
 }
@@ -106,7 +106,7 @@ fn trunc(_vm: &mut Vm, args: Args) -> PyResult<Value> {
 }
 
 fn fabs(_vm: &mut Vm, args: Args) -> PyResult<Value> {
-    Ok(Value::Float(one(&args, "fabs")?.abs()))
+    Ok(Value::float(one(&args, "fabs")?.abs()))
 }
 
 fn two(args: &Args, name: &str) -> PyResult<(f64, f64)> {
@@ -121,7 +121,7 @@ fn pow(_vm: &mut Vm, args: Args) -> PyResult<Value> {
     if x == 0.0 && y < 0.0 {
         return Err(domain());
     }
-    Ok(Value::Float(x.powf(y)))
+    Ok(Value::float(x.powf(y)))
 }
 
 fn exp(_vm: &mut Vm, args: Args) -> PyResult<Value> {
@@ -129,7 +129,7 @@ fn exp(_vm: &mut Vm, args: Args) -> PyResult<Value> {
     if r.is_infinite() {
         return Err(crate::errors::overflow_error("math range error"));
     }
-    Ok(Value::Float(r))
+    Ok(Value::float(r))
 }
 
 fn log(_vm: &mut Vm, args: Args) -> PyResult<Value> {
@@ -161,9 +161,9 @@ fn log(_vm: &mut Vm, args: Args) -> PyResult<Value> {
             if d == 0.0 {
                 return Err(crate::errors::zero_division("float division by zero"));
             }
-            Ok(Value::Float(n / d))
+            Ok(Value::float(n / d))
         }
-        None => Ok(Value::Float(n)),
+        None => Ok(Value::float(n)),
     }
 }
 
@@ -172,7 +172,7 @@ fn log2(_vm: &mut Vm, args: Args) -> PyResult<Value> {
     if x <= 0.0 {
         return Err(domain());
     }
-    Ok(Value::Float(x.log2()))
+    Ok(Value::float(x.log2()))
 }
 
 fn log10(_vm: &mut Vm, args: Args) -> PyResult<Value> {
@@ -180,28 +180,28 @@ fn log10(_vm: &mut Vm, args: Args) -> PyResult<Value> {
     if x <= 0.0 {
         return Err(domain());
     }
-    Ok(Value::Float(x.log10()))
+    Ok(Value::float(x.log10()))
 }
 
 fn sin(_vm: &mut Vm, args: Args) -> PyResult<Value> {
-    Ok(Value::Float(one(&args, "sin")?.sin()))
+    Ok(Value::float(one(&args, "sin")?.sin()))
 }
 
 fn cos(_vm: &mut Vm, args: Args) -> PyResult<Value> {
-    Ok(Value::Float(one(&args, "cos")?.cos()))
+    Ok(Value::float(one(&args, "cos")?.cos()))
 }
 
 fn tan(_vm: &mut Vm, args: Args) -> PyResult<Value> {
-    Ok(Value::Float(one(&args, "tan")?.tan()))
+    Ok(Value::float(one(&args, "tan")?.tan()))
 }
 
 fn atan(_vm: &mut Vm, args: Args) -> PyResult<Value> {
-    Ok(Value::Float(one(&args, "atan")?.atan()))
+    Ok(Value::float(one(&args, "atan")?.atan()))
 }
 
 fn atan2(_vm: &mut Vm, args: Args) -> PyResult<Value> {
     let (y, x) = two(&args, "atan2")?;
-    Ok(Value::Float(y.atan2(x)))
+    Ok(Value::float(y.atan2(x)))
 }
 
 fn hypot(_vm: &mut Vm, args: Args) -> PyResult<Value> {
@@ -210,7 +210,7 @@ fn hypot(_vm: &mut Vm, args: Args) -> PyResult<Value> {
         let x = float_arg(a, "")?;
         acc = acc.hypot(x);
     }
-    Ok(Value::Float(acc))
+    Ok(Value::float(acc))
 }
 
 fn int_args(args: &Args, name: &str) -> PyResult<Vec<BigInt>> {
@@ -274,31 +274,31 @@ fn isclose(_vm: &mut Vm, mut args: Args) -> PyResult<Value> {
     let abs = args.take_kw("abs_tol").map(|v| float_arg(&v, "")).transpose()?.unwrap_or(0.0);
     let (a, b) = two(&args, "isclose")?;
     if a == b {
-        return Ok(Value::Bool(true));
+        return Ok(Value::Bool(crate::value::PyBool::TRUE));
     }
     if a.is_infinite() || b.is_infinite() {
-        return Ok(Value::Bool(false));
+        return Ok(Value::Bool(crate::value::PyBool::FALSE));
     }
     let diff = (a - b).abs();
-    Ok(Value::Bool(diff <= (rel * b).abs() || diff <= (rel * a).abs() || diff <= abs))
+    Ok(Value::bool(diff <= (rel * b).abs() || diff <= (rel * a).abs() || diff <= abs))
 }
 
 fn isnan(_vm: &mut Vm, args: Args) -> PyResult<Value> {
-    Ok(Value::Bool(one(&args, "isnan")?.is_nan()))
+    Ok(Value::bool(one(&args, "isnan")?.is_nan()))
 }
 
 fn isinf(_vm: &mut Vm, args: Args) -> PyResult<Value> {
-    Ok(Value::Bool(one(&args, "isinf")?.is_infinite()))
+    Ok(Value::bool(one(&args, "isinf")?.is_infinite()))
 }
 
 fn isfinite(_vm: &mut Vm, args: Args) -> PyResult<Value> {
-    Ok(Value::Bool(one(&args, "isfinite")?.is_finite()))
+    Ok(Value::bool(one(&args, "isfinite")?.is_finite()))
 }
 
 fn radians(_vm: &mut Vm, args: Args) -> PyResult<Value> {
-    Ok(Value::Float(one(&args, "radians")?.to_radians()))
+    Ok(Value::float(one(&args, "radians")?.to_radians()))
 }
 
 fn degrees(_vm: &mut Vm, args: Args) -> PyResult<Value> {
-    Ok(Value::Float(one(&args, "degrees")?.to_degrees()))
+    Ok(Value::float(one(&args, "degrees")?.to_degrees()))
 }

@@ -375,14 +375,14 @@ fn qsize(_vm: &mut Vm, args: Args) -> PyResult<Value> {
 fn empty(_vm: &mut Vm, args: Args) -> PyResult<Value> {
     let q = this(&args, "empty")?;
     let empty = queue_of(&q).state.lock().items.is_empty();
-    Ok(Value::Bool(empty))
+    Ok(Value::bool(empty))
 }
 
 fn full(_vm: &mut Vm, args: Args) -> PyResult<Value> {
     let q = this(&args, "full")?;
     let queue = queue_of(&q);
     let full = queue.maxsize > 0 && queue.state.lock().items.len() >= queue.maxsize as usize;
-    Ok(Value::Bool(full))
+    Ok(Value::bool(full))
 }
 
 fn maxsize(_vm: &mut Vm, args: Args) -> PyResult<Value> {

@@ -43,8 +43,8 @@ fn with_rng<T>(vm: &mut Vm, f: impl FnOnce(&mut Mt19937) -> T) -> T {
 
 fn int_arg(v: &Value) -> PyResult<BigInt> {
     match v {
-        Value::Float(f) if f.fract() == 0.0 => {
-            num_traits::FromPrimitive::from_f64(*f).ok_or_else(|| value_error("non-integer arg"))
+        Value::Float(f) if f.get().fract() == 0.0 => {
+            num_traits::FromPrimitive::from_f64(f.get()).ok_or_else(|| value_error("non-integer arg"))
         }
         _ => to_bigint(v)
             .ok_or_else(|| type_error(format!("'{}' object cannot be interpreted as an integer", type_name(v)))),
@@ -58,7 +58,7 @@ fn seed(vm: &mut Vm, args: Args) -> PyResult<Value> {
         Some(v @ (Value::Int(_) | Value::BigInt(_) | Value::Bool(_))) => {
             Mt19937::from_int_seed(&to_bigint(v).unwrap_or_default())
         }
-        Some(Value::Float(f)) => Mt19937::from_hash_seed(crate::dict::hash_f64(*f)),
+        Some(Value::Float(f)) => Mt19937::from_hash_seed(crate::dict::hash_f64(f.get())),
         Some(other) => {
             return Err(type_error(format!(
                 "The only supported seed types are: None,\nint, float, str, bytes, and bytearray. (got {})",
@@ -71,7 +71,7 @@ fn seed(vm: &mut Vm, args: Args) -> PyResult<Value> {
 }
 
 fn random(vm: &mut Vm, _args: Args) -> PyResult<Value> {
-    Ok(Value::Float(with_rng(vm, |r| r.random())))
+    Ok(Value::float(with_rng(vm, |r| r.random())))
 }
 
 fn randint(vm: &mut Vm, args: Args) -> PyResult<Value> {
@@ -224,7 +224,7 @@ fn uniform(vm: &mut Vm, args: Args) -> PyResult<Value> {
         return Err(type_error("uniform() takes exactly 2 arguments"));
     }
     let (a, b) = (float_arg(&args.pos[0], "")?, float_arg(&args.pos[1], "")?);
-    Ok(Value::Float(with_rng(vm, |r| r.uniform(a, b))))
+    Ok(Value::float(with_rng(vm, |r| r.uniform(a, b))))
 }
 
 fn sample(vm: &mut Vm, args: Args) -> PyResult<Value> {
@@ -265,13 +265,13 @@ fn getrandbits(vm: &mut Vm, args: Args) -> PyResult<Value> {
 fn gauss(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let mu = args.pos.first().map(|v| float_arg(v, "")).transpose()?.unwrap_or(0.0);
     let sigma = args.pos.get(1).map(|v| float_arg(v, "")).transpose()?.unwrap_or(1.0);
-    Ok(Value::Float(with_rng(vm, |r| r.gauss(mu, sigma))))
+    Ok(Value::float(with_rng(vm, |r| r.gauss(mu, sigma))))
 }
 
 fn normalvariate(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let mu = args.pos.first().map(|v| float_arg(v, "")).transpose()?.unwrap_or(0.0);
     let sigma = args.pos.get(1).map(|v| float_arg(v, "")).transpose()?.unwrap_or(1.0);
-    Ok(Value::Float(with_rng(vm, |r| r.normalvariate(mu, sigma))))
+    Ok(Value::float(with_rng(vm, |r| r.normalvariate(mu, sigma))))
 }
 
 /// `random.expovariate(lambd)`: `-log(1.0 - random()) / lambd`, as in 3.11.
@@ -284,7 +284,7 @@ fn expovariate(vm: &mut Vm, args: Args) -> PyResult<Value> {
     if lambd == 0.0 {
         return Err(crate::errors::zero_division("float division by zero"));
     }
-    Ok(Value::Float(-(1.0 - u).ln() / lambd))
+    Ok(Value::float(-(1.0 - u).ln() / lambd))
 }
 
 /// `random.triangular(low=0.0, high=1.0, mode=None)`.
@@ -298,7 +298,7 @@ fn triangular(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let mut u = with_rng(vm, |r| r.random());
     let mut c = match mode {
         None => 0.5,
-        Some(_) if high == low => return Ok(Value::Float(low)),
+        Some(_) if high == low => return Ok(Value::float(low)),
         Some(m) => (m - low) / (high - low),
     };
     if u > c {
@@ -306,5 +306,5 @@ fn triangular(vm: &mut Vm, args: Args) -> PyResult<Value> {
         c = 1.0 - c;
         std::mem::swap(&mut low, &mut high);
     }
-    Ok(Value::Float(low + (high - low) * (u * c).sqrt()))
+    Ok(Value::float(low + (high - low) * (u * c).sqrt()))
 }

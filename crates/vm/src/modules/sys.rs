@@ -52,7 +52,7 @@ fn getswitchinterval(vm: &mut Vm, args: Args) -> PyResult<Value> {
     if !args.pos.is_empty() || !args.kw.is_empty() {
         return Err(crate::errors::arg_count_error("getswitchinterval", 0, 0, args.pos.len() + args.kw.len()));
     }
-    Ok(Value::Float(vm.interp.sched.switch_interval().as_secs_f64()))
+    Ok(Value::float(vm.interp.sched.switch_interval().as_secs_f64()))
 }
 
 /// `sys.setswitchinterval(seconds)`: switches the GIL to the time-slice policy with this
@@ -76,7 +76,7 @@ fn setrecursionlimit(vm: &mut Vm, args: Args) -> PyResult<Value> {
     }
     let n = match &args.pos[0] {
         Value::Int(i) => *i,
-        Value::Bool(b) => *b as i64,
+        Value::Bool(b) => b.get() as i64,
         other => {
             return Err(type_error(format!(
                 "'{}' object cannot be interpreted as an integer",

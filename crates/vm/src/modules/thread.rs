@@ -32,7 +32,7 @@ pub fn create() -> Value {
     );
     dict.set_str("LockType", Value::Class(lock_class()));
     dict.set_str("_local", Value::Class(local_class()));
-    dict.set_str("TIMEOUT_MAX", Value::Float(TIMEOUT_MAX));
+    dict.set_str("TIMEOUT_MAX", Value::float(TIMEOUT_MAX));
     dict.set_str("error", Value::Class(crate::types::types().exc("RuntimeError")));
     module
 }
@@ -213,13 +213,13 @@ fn lock_acquire(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
     let lock = this_lock(&args, "acquire")?;
     // The common case, `with lock:` or `acquire()` on a free lock, in one step.
     if args.pos.len() == 1 && args.kw.is_empty() && lock.try_acquire(vm) {
-        return Ok(Value::Bool(true));
+        return Ok(Value::Bool(crate::value::PyBool::TRUE));
     }
     let this = args.pos.remove(0);
     let timeout = acquire_timeout(vm, args)?;
     let lock = crate::object::downcast::<Lock>(&this).expect("checked above");
     if lock.try_acquire(vm) {
-        return Ok(Value::Bool(true));
+        return Ok(Value::Bool(crate::value::PyBool::TRUE));
     }
     if timeout.is_none() {
         let holder = lock.holder.load(std::sync::atomic::Ordering::Relaxed);
@@ -236,7 +236,7 @@ fn lock_acquire(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
     if got.is_some() {
         lock.holder.store(vm.thread.info.id, std::sync::atomic::Ordering::Relaxed);
     }
-    Ok(Value::Bool(got.is_some()))
+    Ok(Value::bool(got.is_some()))
 }
 
 fn lock_release(_vm: &mut Vm, args: Args) -> PyResult<Value> {
@@ -281,7 +281,7 @@ impl Lock {
 fn lock_locked(_vm: &mut Vm, args: Args) -> PyResult<Value> {
     let lock = this_lock(&args, "locked")?;
     let locked = *lock.locked.lock();
-    Ok(Value::Bool(locked))
+    Ok(Value::bool(locked))
 }
 
 // ----- threading.local -----

@@ -107,7 +107,7 @@ pub fn create(vm: &mut Vm) -> Value {
     dict.set_str("Thread", Value::Class(thread_class::thread_class()));
     dict.set_str("Lock", crate::modules::thread::allocate_lock_value());
     dict.set_str("local", Value::Class(crate::modules::thread::local_class()));
-    dict.set_str("TIMEOUT_MAX", Value::Float(crate::modules::thread::TIMEOUT_MAX));
+    dict.set_str("TIMEOUT_MAX", Value::float(crate::modules::thread::TIMEOUT_MAX));
     dict.set_str("ThreadError", Value::Class(crate::types::types().exc("RuntimeError")));
     // Like CPython, importing threading registers the main thread.
     main_thread_obj(&vm.interp);

@@ -45,7 +45,7 @@ fn sleep(vm: &mut Vm, args: Args) -> PyResult<Value> {
 }
 
 fn time(vm: &mut Vm, _args: Args) -> PyResult<Value> {
-    Ok(Value::Float(vm.thread.wall_clock().as_secs_f64()))
+    Ok(Value::float(vm.thread.wall_clock().as_secs_f64()))
 }
 
 fn time_ns(vm: &mut Vm, _args: Args) -> PyResult<Value> {
@@ -55,7 +55,7 @@ fn time_ns(vm: &mut Vm, _args: Args) -> PyResult<Value> {
 /// Seconds since the interpreter started, plus an offset (CPython's monotonic clock does
 /// not start at zero either). Virtual under `--sched sim`.
 fn monotonic(vm: &mut Vm, _args: Args) -> PyResult<Value> {
-    Ok(Value::Float(vm.thread.now().as_secs_f64() + 1000.0))
+    Ok(Value::float(vm.thread.now().as_secs_f64() + 1000.0))
 }
 
 fn monotonic_ns(vm: &mut Vm, _args: Args) -> PyResult<Value> {

@@ -160,7 +160,7 @@ fn dict_delitem(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
 fn dict_contains(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
     let d = this(&mut args, "__contains__", 1, 1)?;
     let k = hkey(vm, &args.pos[0])?;
-    Ok(Value::Bool(d.get(&k).is_some()))
+    Ok(Value::bool(d.get(&k).is_some()))
 }
 
 fn dict_iter(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
@@ -373,10 +373,10 @@ impl NativeObject for DictView {
 fn plain_repr(v: &Value) -> String {
     match v {
         Value::None => "None".into(),
-        Value::Bool(b) => if *b { "True" } else { "False" }.into(),
+        Value::Bool(b) => if b.get() { "True" } else { "False" }.into(),
         Value::Int(i) => i.to_string(),
         Value::BigInt(b) => b.to_string(),
-        Value::Float(f) => crate::format::float_repr(*f),
+        Value::Float(f) => crate::format::float_repr(f.get()),
         Value::Str(s) => gilvm_compiler::dis::str_repr(s.as_str()),
         Value::Tuple(t) => {
             let parts: Vec<String> = t.items.iter().map(plain_repr).collect();
@@ -467,7 +467,7 @@ fn view_contains_method(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let Some(item) = args.pos.get(1) else {
         return Err(type_error("expected 1 argument, got 0"));
     };
-    Ok(Value::Bool(view_contains_impl(vm, view, item)?))
+    Ok(Value::bool(view_contains_impl(vm, view, item)?))
 }
 
 fn view_iter_method(vm: &mut Vm, args: Args) -> PyResult<Value> {
@@ -484,10 +484,10 @@ fn view_isdisjoint(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let other_items = protocol::collect(vm, other)?;
     for x in &other_items {
         if view_contains_impl(vm, view, x)? {
-            return Ok(Value::Bool(false));
+            return Ok(Value::Bool(crate::value::PyBool::FALSE));
         }
     }
-    Ok(Value::Bool(true))
+    Ok(Value::Bool(crate::value::PyBool::TRUE))
 }
 
 // ---------------------------------------------------------------------------

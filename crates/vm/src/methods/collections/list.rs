@@ -203,7 +203,7 @@ fn list_delitem(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
 
 fn list_contains(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
     let l = this(&mut args, "__contains__", 1, 1)?;
-    Ok(Value::Bool(protocol::contains(vm, &Value::List(l), &args.pos[0])?))
+    Ok(Value::bool(protocol::contains(vm, &Value::List(l), &args.pos[0])?))
 }
 
 fn list_iter(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
@@ -306,9 +306,9 @@ fn native_order(keys: &[Value]) -> Option<NativeCmp> {
                 _ => Ordering::Equal,
             })
         }
-        Value::Float(_) if keys.iter().all(|k| matches!(k, Value::Float(f) if !f.is_nan())) => {
+        Value::Float(_) if keys.iter().all(|k| matches!(k, Value::Float(f) if !f.get().is_nan())) => {
             Some(|a, b| match (a, b) {
-                (Value::Float(x), Value::Float(y)) => x.partial_cmp(y).unwrap_or(Ordering::Equal),
+                (Value::Float(x), Value::Float(y)) => x.get().partial_cmp(&y.get()).unwrap_or(Ordering::Equal),
                 _ => Ordering::Equal,
             })
         }

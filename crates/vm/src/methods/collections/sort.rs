@@ -17,7 +17,7 @@ use crate::vm::Vm;
 pub fn lt(vm: &mut Vm, a: &Value, b: &Value) -> PyResult<bool> {
     match (a, b) {
         (Value::Int(x), Value::Int(y)) => Ok(x < y),
-        (Value::Float(x), Value::Float(y)) => Ok(x < y),
+        (Value::Float(x), Value::Float(y)) => Ok(x.get() < y.get()),
         (Value::Str(x), Value::Str(y)) => Ok(x.as_str() < y.as_str()),
         // Numbers compare without Python code; NaN is unordered, so `<` is false.
         (
@@ -27,7 +27,7 @@ pub fn lt(vm: &mut Vm, a: &Value, b: &Value) -> PyResult<bool> {
         _ => {
             let r = compare(vm, CmpOp::Lt, a, b)?;
             match r {
-                Value::Bool(b) => Ok(b),
+                Value::Bool(b) => Ok(b.get()),
                 other => truthy(vm, &other),
             }
         }

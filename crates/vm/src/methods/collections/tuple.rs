@@ -73,7 +73,7 @@ fn tuple_getitem(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
 
 fn tuple_contains(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
     let t = this(&mut args, "__contains__", 1, 1)?;
-    Ok(Value::Bool(protocol::contains(vm, &Value::Tuple(t), &args.pos[0])?))
+    Ok(Value::bool(protocol::contains(vm, &Value::Tuple(t), &args.pos[0])?))
 }
 
 fn tuple_iter(vm: &mut Vm, mut args: Args) -> PyResult<Value> {

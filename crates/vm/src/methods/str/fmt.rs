@@ -60,10 +60,10 @@ pub fn format_value(vm: &mut Vm, v: &Value, spec: &str) -> PyResult<String> {
         Value::Int(i) => format_int(&BigInt::from(*i), spec).map_err(int_error),
         Value::BigInt(b) if spec.is_empty() => protocol::bigint_to_str(b),
         Value::BigInt(b) => format_int(b, spec).map_err(int_error),
-        Value::Bool(b) if spec.is_empty() => Ok(if *b { "True" } else { "False" }.to_string()),
-        Value::Bool(b) => format_int(&BigInt::from(*b as i64), spec)
+        Value::Bool(b) if spec.is_empty() => Ok(if b.get() { "True" } else { "False" }.to_string()),
+        Value::Bool(b) => format_int(&BigInt::from(b.get() as i64), spec)
             .map_err(|m| int_error(m.replace("object of type 'int'", "object of type 'bool'"))),
-        Value::Float(x) => format_float(*x, spec).map_err(value_error),
+        Value::Float(x) => format_float(x.get(), spec).map_err(value_error),
         Value::Instance(inst) if inst.class.lookup("__format__").is_some() => {
             let f = inst.class.lookup("__format__").unwrap_or(Value::None);
             match vm.call(&f, Args::new(vec![v.clone(), Value::str(spec)]))? {

@@ -106,13 +106,13 @@ fn affix_match(vm: &mut Vm, mut args: Args, name: &str, at_end: bool) -> PyResul
         hay == sub.as_str()
     };
     match &args.pos[0] {
-        Value::Str(sub) => Ok(Value::Bool(matches(sub))),
+        Value::Str(sub) => Ok(Value::bool(matches(sub))),
         Value::Tuple(t) => {
             for item in t.items.iter() {
                 match item {
                     Value::Str(sub) => {
                         if matches(sub) {
-                            return Ok(Value::Bool(true));
+                            return Ok(Value::Bool(crate::value::PyBool::TRUE));
                         }
                     }
                     other => {
@@ -123,7 +123,7 @@ fn affix_match(vm: &mut Vm, mut args: Args, name: &str, at_end: bool) -> PyResul
                     }
                 }
             }
-            Ok(Value::Bool(false))
+            Ok(Value::Bool(crate::value::PyBool::FALSE))
         }
         other => Err(type_error(format!("{name} first arg must be str or a tuple of str, not {}", type_name(other)))),
     }

@@ -37,7 +37,7 @@ fn str_translate(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
             Value::Int(_) | Value::Bool(_) | Value::BigInt(_) => {
                 let cp = match mapped {
                     Value::Int(i) => i,
-                    Value::Bool(b) => b as i64,
+                    Value::Bool(b) => b.get() as i64,
                     _ => -1,
                 };
                 let ch = u32::try_from(cp).ok().filter(|&cp| cp <= 0x10ffff);

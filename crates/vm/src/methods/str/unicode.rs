@@ -291,7 +291,7 @@ fn str_capitalize(_vm: &mut Vm, mut args: Args) -> PyResult<Value> {
 fn all_chars(mut args: Args, name: &str, pred: fn(char) -> bool) -> PyResult<Value> {
     let s = no_args(&mut args, name)?;
     let text = s.as_str();
-    Ok(Value::Bool(!text.is_empty() && text.chars().all(pred)))
+    Ok(Value::bool(!text.is_empty() && text.chars().all(pred)))
 }
 
 fn str_isdigit(_vm: &mut Vm, args: Args) -> PyResult<Value> {
@@ -320,19 +320,19 @@ fn str_isdecimal(_vm: &mut Vm, args: Args) -> PyResult<Value> {
 
 fn str_isascii(_vm: &mut Vm, mut args: Args) -> PyResult<Value> {
     let s = no_args(&mut args, "isascii")?;
-    Ok(Value::Bool(s.is_ascii()))
+    Ok(Value::bool(s.is_ascii()))
 }
 
 fn str_isprintable(_vm: &mut Vm, mut args: Args) -> PyResult<Value> {
     let s = no_args(&mut args, "isprintable")?;
-    Ok(Value::Bool(s.as_str().chars().all(is_printable)))
+    Ok(Value::bool(s.as_str().chars().all(is_printable)))
 }
 
 fn str_isidentifier(_vm: &mut Vm, mut args: Args) -> PyResult<Value> {
     let s = no_args(&mut args, "isidentifier")?;
     let mut chars = s.as_str().chars();
     let Some(first) = chars.next() else {
-        return Ok(Value::Bool(false));
+        return Ok(Value::Bool(crate::value::PyBool::FALSE));
     };
     let start = if first.is_ascii() {
         first == '_' || first.is_ascii_alphabetic()
@@ -346,7 +346,7 @@ fn str_isidentifier(_vm: &mut Vm, mut args: Args) -> PyResult<Value> {
             in_table(unicode_data::XID_CONTINUE, c)
         }
     });
-    Ok(Value::Bool(start && rest))
+    Ok(Value::bool(start && rest))
 }
 
 fn str_isupper(_vm: &mut Vm, mut args: Args) -> PyResult<Value> {
@@ -354,11 +354,11 @@ fn str_isupper(_vm: &mut Vm, mut args: Args) -> PyResult<Value> {
     let mut cased = false;
     for c in s.as_str().chars() {
         if is_lower(c) || is_titlecase(c) {
-            return Ok(Value::Bool(false));
+            return Ok(Value::Bool(crate::value::PyBool::FALSE));
         }
         cased |= is_upper(c);
     }
-    Ok(Value::Bool(cased))
+    Ok(Value::bool(cased))
 }
 
 fn str_islower(_vm: &mut Vm, mut args: Args) -> PyResult<Value> {
@@ -366,11 +366,11 @@ fn str_islower(_vm: &mut Vm, mut args: Args) -> PyResult<Value> {
     let mut cased = false;
     for c in s.as_str().chars() {
         if is_upper(c) || is_titlecase(c) {
-            return Ok(Value::Bool(false));
+            return Ok(Value::Bool(crate::value::PyBool::FALSE));
         }
         cased |= is_lower(c);
     }
-    Ok(Value::Bool(cased))
+    Ok(Value::bool(cased))
 }
 
 fn str_istitle(_vm: &mut Vm, mut args: Args) -> PyResult<Value> {
@@ -380,13 +380,13 @@ fn str_istitle(_vm: &mut Vm, mut args: Args) -> PyResult<Value> {
     for c in s.as_str().chars() {
         if is_upper(c) || is_titlecase(c) {
             if previous_is_cased {
-                return Ok(Value::Bool(false));
+                return Ok(Value::Bool(crate::value::PyBool::FALSE));
             }
             previous_is_cased = true;
             cased = true;
         } else if is_lower(c) {
             if !previous_is_cased {
-                return Ok(Value::Bool(false));
+                return Ok(Value::Bool(crate::value::PyBool::FALSE));
             }
             previous_is_cased = true;
             cased = true;
@@ -394,5 +394,5 @@ fn str_istitle(_vm: &mut Vm, mut args: Args) -> PyResult<Value> {
             previous_is_cased = false;
         }
     }
-    Ok(Value::Bool(cased))
+    Ok(Value::bool(cased))
 }

@@ -204,7 +204,7 @@ fn rlock_acquire(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
     let this = args.pos.remove(0);
     let timeout = crate::modules::thread::acquire_timeout(vm, args)?;
     let lock = crate::object::downcast::<RLock>(&this).expect("checked above");
-    Ok(Value::Bool(lock.acquire(vm, timeout)))
+    Ok(Value::bool(lock.acquire(vm, timeout)))
 }
 
 fn rlock_release(vm: &mut Vm, args: Args) -> PyResult<Value> {
@@ -218,7 +218,7 @@ fn rlock_exit(vm: &mut Vm, args: Args) -> PyResult<Value> {
 }
 
 fn rlock_is_owned(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    Ok(Value::Bool(this::<RLock>(&args, "_thread.RLock", "_is_owned")?.is_owned(vm)))
+    Ok(Value::bool(this::<RLock>(&args, "_thread.RLock", "_is_owned")?.is_owned(vm)))
 }
 
 // ----- Condition -----
@@ -290,7 +290,7 @@ impl Condition {
             let owned = vm.call(&f, Args::new(Vec::new()))?;
             return protocol::truthy(vm, &owned);
         }
-        let got = self.call_lock(vm, "acquire", vec![Value::Bool(false)])?;
+        let got = self.call_lock(vm, "acquire", vec![Value::Bool(crate::value::PyBool::FALSE)])?;
         if protocol::truthy(vm, &got)? {
             self.call_lock(vm, "release", Vec::new())?;
             Ok(false)
@@ -377,7 +377,7 @@ fn condition_wait(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
     let mut p = crate::modules::bind_params("wait", args, &["timeout"], 0, 1)?.into_iter();
     let timeout = optional_timeout(p.next().flatten().as_ref())?;
     let cond = crate::object::downcast::<Condition>(&this).expect("checked above");
-    Ok(Value::Bool(cond.wait(vm, timeout)?))
+    Ok(Value::bool(cond.wait(vm, timeout)?))
 }
 
 /// `wait_for(predicate, timeout=None)`, as CPython's loop: waits until the predicate is
@@ -509,7 +509,7 @@ fn event_clear(_vm: &mut Vm, args: Args) -> PyResult<Value> {
 }
 
 fn event_is_set(_vm: &mut Vm, args: Args) -> PyResult<Value> {
-    Ok(Value::Bool(this::<Event>(&args, "Event", "is_set")?.is_set()))
+    Ok(Value::bool(this::<Event>(&args, "Event", "is_set")?.is_set()))
 }
 
 fn event_is_set_deprecated(vm: &mut Vm, args: Args) -> PyResult<Value> {
@@ -523,7 +523,7 @@ fn event_wait(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
     let mut p = crate::modules::bind_params("wait", args, &["timeout"], 0, 1)?.into_iter();
     let timeout = optional_timeout(p.next().flatten().as_ref())?;
     let event = crate::object::downcast::<Event>(&this).expect("checked above");
-    Ok(Value::Bool(event.wait(vm, timeout)))
+    Ok(Value::bool(event.wait(vm, timeout)))
 }
 
 // ----- Semaphore and BoundedSemaphore -----
@@ -627,7 +627,7 @@ fn semaphore_acquire(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
             None
         }
     });
-    Ok(Value::Bool(got.is_some()))
+    Ok(Value::bool(got.is_some()))
 }
 
 fn semaphore_release(_vm: &mut Vm, mut args: Args) -> PyResult<Value> {
@@ -846,5 +846,5 @@ fn barrier_n_waiting(_vm: &mut Vm, args: Args) -> PyResult<Value> {
 }
 
 fn barrier_broken(_vm: &mut Vm, args: Args) -> PyResult<Value> {
-    Ok(Value::Bool(this::<Barrier>(&args, "Barrier", "broken")?.state.lock().broken))
+    Ok(Value::bool(this::<Barrier>(&args, "Barrier", "broken")?.state.lock().broken))
 }

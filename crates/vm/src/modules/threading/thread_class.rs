@@ -405,7 +405,7 @@ fn thread_is_alive(_vm: &mut Vm, mut args: Args) -> PyResult<Value> {
     let (_, obj) = this(&mut args, "is_alive")?;
     check_initialized(&obj)?;
     let done = *obj.done.lock();
-    Ok(Value::Bool(obj.data.lock().status == Status::Started && !done))
+    Ok(Value::bool(obj.data.lock().status == Status::Started && !done))
 }
 
 fn get_name(_vm: &mut Vm, mut args: Args) -> PyResult<Value> {
@@ -432,7 +432,7 @@ fn get_daemon(_vm: &mut Vm, mut args: Args) -> PyResult<Value> {
     let (_, obj) = this(&mut args, "daemon")?;
     check_initialized(&obj)?;
     let daemon = obj.data.lock().daemon;
-    Ok(Value::Bool(daemon))
+    Ok(Value::bool(daemon))
 }
 
 fn set_daemon(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
