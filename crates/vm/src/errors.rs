@@ -49,7 +49,7 @@ pub fn new_exception_of(cls: &Arc<crate::object::Class>, args: Vec<Value>) -> Py
 
 /// A new exception of built-in class `name` with one message argument.
 pub fn exc(name: &str, msg: impl Into<String>) -> PyErr {
-    new_exception(name, vec![Value::str(msg)])
+    new_exception(name, vec![Value::str(Into::<String>::into(msg))])
 }
 
 pub fn type_error(msg: impl Into<String>) -> PyErr {

@@ -279,6 +279,11 @@ pub fn run<const MODE: u8>(vm: &mut Vm, entry_depth: usize) -> PyResult<Value> {
                         }
                     }
                 }
+                if let Some(f) = builtin_method(&obj, &code.names[i as usize], &code.method_cache[i as usize]) {
+                    vm.stack.push(f);
+                    vm.stack.push(obj);
+                    continue;
+                }
                 let (method, receiver) = tri!(crate::attr::load_method(vm, &obj, &code.names[i as usize]));
                 vm.stack.push(method.unwrap_or(Value::Unbound));
                 vm.stack.push(receiver);
@@ -703,6 +708,34 @@ fn append_str_in_place(vm: &mut Vm, code: &Code, fi: usize, base: usize, ip: usi
         _ => {}
     }
     true
+}
+
+/// A method of `str`, `list` or `dict` (`s.split`, `xs.append`, `d.get`) through the
+/// per-name method cache: the index of the method in the type's dict, validated by key
+/// identity. `None` for other receivers and for names that are not such methods (the
+/// generic path then decides). Built-in types cannot be changed, so a hit stays right.
+#[inline(never)]
+fn builtin_method(obj: &Value, name: &crate::value::PyStr, slot: &std::sync::atomic::AtomicUsize) -> Option<Value> {
+    let t = crate::types::types();
+    let cls = match obj {
+        Value::Str(_) => &t.str,
+        Value::List(_) => &t.list,
+        Value::Dict(_) => &t.dict,
+        _ => return None,
+    };
+    let dict = cls.dict.read();
+    let is_method = |v: &Value| matches!(v, Value::Builtin(b) if b.owner.is_some());
+    match dict.get_at(slot.load(Ordering::Relaxed), name) {
+        Some(v) if is_method(v) => Some(v.clone()),
+        Some(_) => None,
+        None => match dict.get_full_name(name) {
+            Some((index, v)) if is_method(v) => {
+                slot.store(index, Ordering::Relaxed);
+                Some(v.clone())
+            }
+            _ => None,
+        },
+    }
 }
 
 /// `inst.name` through the per-name inline cache (an index into the instance dict,

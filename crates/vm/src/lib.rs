@@ -19,6 +19,7 @@ pub mod object;
 pub mod ops;
 pub mod protocol;
 pub mod set;
+mod smallstr;
 pub mod sync;
 pub mod traceback;
 pub mod trashcan;

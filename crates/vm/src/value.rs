@@ -175,8 +175,9 @@ impl Value {
         Value::Native(Arc::new(NativeBox(Box::new(obj))))
     }
 
-    pub fn str(s: impl Into<String>) -> Value {
-        Value::Str(Arc::new(PyStr::new(s.into())))
+    /// A new `str`: a `String`'s buffer is kept, a `&str` is copied (inline when short).
+    pub fn str(s: impl IntoPyStr) -> Value {
+        Value::Str(Arc::new(s.into_pystr()))
     }
 
     pub fn tuple(items: Vec<Value>) -> Value {
@@ -276,11 +277,43 @@ impl std::ops::Deref for NativeBox {
     }
 }
 
+/// What [`Value::str`] accepts: owned text is taken over, borrowed text is copied.
+pub trait IntoPyStr {
+    fn into_pystr(self) -> PyStr;
+}
+
+impl IntoPyStr for String {
+    fn into_pystr(self) -> PyStr {
+        PyStr::new(self)
+    }
+}
+
+impl IntoPyStr for &str {
+    fn into_pystr(self) -> PyStr {
+        PyStr::from_str(self)
+    }
+}
+
+impl IntoPyStr for &String {
+    fn into_pystr(self) -> PyStr {
+        PyStr::from_str(self)
+    }
+}
+
+impl IntoPyStr for std::borrow::Cow<'_, str> {
+    fn into_pystr(self) -> PyStr {
+        match self {
+            std::borrow::Cow::Borrowed(s) => PyStr::from_str(s),
+            std::borrow::Cow::Owned(s) => PyStr::new(s),
+        }
+    }
+}
+
 /// An immutable string with a lazily computed hash.
 pub struct PyStr {
-    /// A `String` rather than `Box<str>`: boxing would shrink (reallocate and copy)
-    /// every freshly built string.
-    s: String,
+    /// Inline when short; a `String` (not `Box<str>`, whose conversion would shrink,
+    /// i.e. reallocate and copy, every freshly built string) otherwise.
+    s: crate::smallstr::SmallStr,
     /// 0 until computed.
     hash: AtomicU64,
     ascii: bool,
@@ -289,11 +322,17 @@ pub struct PyStr {
 impl PyStr {
     pub fn new(s: String) -> PyStr {
         let ascii = s.is_ascii();
-        PyStr { s, hash: AtomicU64::new(0), ascii }
+        PyStr { s: crate::smallstr::SmallStr::from_string(s), hash: AtomicU64::new(0), ascii }
     }
 
+    /// A copy of `s`: no allocation of its own when it is short.
+    pub fn from_str(s: &str) -> PyStr {
+        PyStr { s: crate::smallstr::SmallStr::from_str(s), hash: AtomicU64::new(0), ascii: s.is_ascii() }
+    }
+
+    #[inline]
     pub fn as_str(&self) -> &str {
-        &self.s
+        self.s.as_str()
     }
 
     /// Appends in place; only for a string nothing else refers to (`Arc::get_mut`).
@@ -310,9 +349,9 @@ impl PyStr {
     /// Length in code points, as `len()` reports it.
     pub fn char_len(&self) -> usize {
         if self.ascii {
-            self.s.len()
+            self.as_str().len()
         } else {
-            self.s.chars().count()
+            self.as_str().chars().count()
         }
     }
 
@@ -321,7 +360,7 @@ impl PyStr {
         if h != 0 {
             return h;
         }
-        let h = crate::dict::hash_bytes(self.s.as_bytes()).max(1);
+        let h = crate::dict::hash_bytes(self.as_str().as_bytes()).max(1);
         self.hash.store(h, Ordering::Relaxed);
         h
     }

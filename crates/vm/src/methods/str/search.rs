@@ -202,7 +202,7 @@ fn split_args(vm: &mut Vm, args: &mut Args, name: &str) -> PyResult<(Arc<PyStr>,
 }
 
 fn str_list(parts: Vec<&str>) -> Value {
-    Value::list(parts.into_iter().map(|p| new_str(p.to_string())).collect())
+    Value::list(parts.into_iter().map(Value::str).collect())
 }
 
 pub(super) fn str_split(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
