@@ -2,7 +2,7 @@
 import sys
 import threading
 
-N = 2_500_000
+N = 5_000_000
 THREADS = 4
 
 
