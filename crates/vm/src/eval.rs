@@ -255,31 +255,7 @@ pub fn run<const MODE: u8>(vm: &mut Vm, entry_depth: usize) -> PyResult<Value> {
             }
             Instr::LoadMethod(i) => {
                 let obj = pop!();
-                if let Value::Instance(inst) = &obj {
-                    let name = &code.names[i as usize];
-                    if !inst.class.has_hooks() && !inst.dict.lock().contains_name(name) {
-                        let slot = &code.method_cache[i as usize];
-                        let cls_dict = inst.class.dict.read();
-                        let method = match cls_dict.get_at(slot.load(Ordering::Relaxed), name) {
-                            Some(f @ Value::Function(_)) => Some(f.clone()),
-                            Some(_) => None,
-                            None => match cls_dict.get_full_name(name) {
-                                Some((index, f @ Value::Function(_))) => {
-                                    slot.store(index, Ordering::Relaxed);
-                                    Some(f.clone())
-                                }
-                                _ => None,
-                            },
-                        };
-                        drop(cls_dict);
-                        if let Some(f) = method {
-                            vm.stack.push(f);
-                            vm.stack.push(obj);
-                            continue;
-                        }
-                    }
-                }
-                if let Some(f) = builtin_method(&obj, &code.names[i as usize], &code.method_cache[i as usize]) {
+                if let Some(f) = cached_method(&obj, &code.names[i as usize], &code.method_cache[i as usize]) {
                     vm.stack.push(f);
                     vm.stack.push(obj);
                     continue;
@@ -710,21 +686,33 @@ fn append_str_in_place(vm: &mut Vm, code: &Code, fi: usize, base: usize, ip: usi
     true
 }
 
-/// A method of `str`, `list` or `dict` (`s.split`, `xs.append`, `d.get`) through the
-/// per-name method cache: the index of the method in the type's dict, validated by key
-/// identity. `None` for other receivers and for names that are not such methods (the
-/// generic path then decides). Built-in types cannot be changed, so a hit stays right.
-#[inline(never)]
-fn builtin_method(obj: &Value, name: &crate::value::PyStr, slot: &std::sync::atomic::AtomicUsize) -> Option<Value> {
+/// `obj.name` as an unbound method, through the per-name method cache (the index of the
+/// method in the class dict, validated by key identity): a function defined in an
+/// instance's own class when the instance dict does not shadow it, or a method of
+/// `str`, `list` or `dict` (built-in types cannot change). `None` sends `LoadMethod`
+/// down the generic path (inherited methods, hooks, other receivers).
+#[inline(always)]
+fn cached_method(obj: &Value, name: &crate::value::PyStr, slot: &std::sync::atomic::AtomicUsize) -> Option<Value> {
     let t = crate::types::types();
-    let cls = match obj {
-        Value::Str(_) => &t.str,
-        Value::List(_) => &t.list,
-        Value::Dict(_) => &t.dict,
+    // Instances take functions; built-in types take builtins bound to them.
+    let (cls, instance) = match obj {
+        Value::Instance(inst) => {
+            if inst.class.has_hooks() || inst.dict.lock().contains_name(name) {
+                return None;
+            }
+            (&inst.class, true)
+        }
+        Value::Str(_) => (&t.str, false),
+        Value::List(_) => (&t.list, false),
+        Value::Dict(_) => (&t.dict, false),
         _ => return None,
     };
+    let is_method = |v: &Value| match v {
+        Value::Function(_) => instance,
+        Value::Builtin(b) => !instance && b.owner.is_some(),
+        _ => false,
+    };
     let dict = cls.dict.read();
-    let is_method = |v: &Value| matches!(v, Value::Builtin(b) if b.owner.is_some());
     match dict.get_at(slot.load(Ordering::Relaxed), name) {
         Some(v) if is_method(v) => Some(v.clone()),
         Some(_) => None,
