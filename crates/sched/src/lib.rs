@@ -10,6 +10,7 @@ mod config;
 pub mod deadlock;
 mod gil;
 pub mod interrupt;
+pub mod os_thread;
 pub mod sim;
 pub mod stats;
 mod thread;

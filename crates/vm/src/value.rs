@@ -180,7 +180,11 @@ impl Value {
         Value::Str(Arc::new(s.into_pystr()))
     }
 
+    /// A tuple of `items`; every empty tuple is one shared object, as in CPython.
     pub fn tuple(items: Vec<Value>) -> Value {
+        if items.is_empty() {
+            return Value::Tuple(empty_tuple());
+        }
         Value::Tuple(Arc::new(Tuple { items: items.into_boxed_slice() }))
     }
 
@@ -462,3 +466,9 @@ impl Cell {
 
 // `Value` is copied on every stack operation; keep it at two words.
 const _: () = assert!(std::mem::size_of::<Value>() == 16);
+
+#[cold]
+fn empty_tuple() -> Arc<Tuple> {
+    static EMPTY: std::sync::OnceLock<Arc<Tuple>> = std::sync::OnceLock::new();
+    EMPTY.get_or_init(|| Arc::new(Tuple { items: Box::new([]) })).clone()
+}

@@ -162,9 +162,10 @@ impl Vm {
             thread_obj: None,
             stack_floor: 0,
             interp: interp.clone(),
-            // Small to start with: a program may run 10,000 threads.
-            stack: Vec::with_capacity(32),
-            frames: Vec::with_capacity(4),
+            // Empty to start with: a program may run 10,000 threads, and most need a
+            // few values and one or two frames.
+            stack: Vec::new(),
+            frames: Vec::new(),
             exc_stack: Vec::new(),
             ticks: TICKS,
             next_frame_id: 0,
@@ -195,7 +196,7 @@ impl Vm {
 
     /// Ends a thread other than the main one: drops its values while it still holds the
     /// GIL, then releases the GIL for good.
-    pub fn finish_thread(mut self) {
+    pub fn finish_thread(&mut self) {
         self.stack.clear();
         self.frames.clear();
         self.exc_stack.clear();
@@ -232,7 +233,9 @@ impl Vm {
         let cells = if code.has_cells { Some(self.make_cells(&func, base)) } else { None };
         self.next_frame_id += 1;
         let id = self.next_frame_id;
-        self.frames.reserve(1);
+        if self.frames.len() == self.frames.capacity() {
+            self.grow_frames();
+        }
         let slot = self.frames.spare_capacity_mut()[0].as_mut_ptr();
         // SAFETY: `slot` is the reserved, unused element after the last frame; every field
         // is written before the length grows to cover it. Writing the fields one by one
@@ -255,6 +258,16 @@ impl Vm {
             self.frames.set_len(self.frames.len() + 1);
         }
         Ok(())
+    }
+
+    /// Room for one more frame. A thread's first frame gets room for itself alone (a
+    /// thread that calls one function and sleeps keeps no more); after that the stack
+    /// of frames doubles.
+    #[cold]
+    #[inline(never)]
+    fn grow_frames(&mut self) {
+        let more = if self.frames.is_empty() { 1 } else { self.frames.len().max(3) };
+        self.frames.reserve_exact(more);
     }
 
     /// The cells of a new frame of `func`: fresh cells (those of parameters take the

@@ -27,8 +27,13 @@ pub struct Registry {
 #[derive(Default)]
 struct RegistryState {
     /// Running threads (and the main and dummy threads), like CPython's `_limbo` and
-    /// `_active` together.
-    active: Vec<(usize, Value)>,
+    /// `_active` together, in the order they were added (keyed by [`Self::next_seq`];
+    /// the main thread, added late, goes first). 10,000 threads come and go: removal
+    /// must not scan.
+    active: std::collections::BTreeMap<i64, Value>,
+    /// Each registered thread's key in `active`, by scheduler thread id.
+    seq_of: std::collections::HashMap<usize, i64>,
+    next_seq: i64,
     /// The counter behind the default names `Thread-N` and `Dummy-N`.
     counter: u64,
     main: Option<Value>,
@@ -36,6 +41,15 @@ struct RegistryState {
     main_native_id: u64,
     /// Locations that already printed a DeprecationWarning.
     warned: std::collections::HashSet<(Arc<str>, u32, &'static str)>,
+}
+
+impl RegistryState {
+    fn insert(&mut self, thread_id: usize, seq: i64, thread: Value) {
+        if let Some(old) = self.seq_of.insert(thread_id, seq) {
+            self.active.remove(&old);
+        }
+        self.active.insert(seq, thread);
+    }
 }
 
 impl Registry {
@@ -54,15 +68,25 @@ impl Registry {
     }
 
     pub fn add(&self, thread_id: usize, thread: Value) {
-        self.state.lock().active.push((thread_id, thread));
+        let mut st = self.state.lock();
+        let seq = st.next_seq;
+        st.next_seq += 1;
+        st.insert(thread_id, seq, thread);
     }
 
     pub fn remove(&self, thread_id: usize) {
-        self.state.lock().active.retain(|(i, _)| *i != thread_id);
+        let mut st = self.state.lock();
+        if let Some(seq) = st.seq_of.remove(&thread_id) {
+            st.active.remove(&seq);
+        }
     }
 
     pub fn active(&self) -> Vec<Value> {
-        self.state.lock().active.iter().map(|(_, t)| t.clone()).collect()
+        self.state.lock().active.values().cloned().collect()
+    }
+
+    pub fn count(&self) -> usize {
+        self.state.lock().active.len()
     }
 }
 
@@ -141,7 +165,7 @@ pub fn main_thread_obj(interp: &Arc<Interp>) -> Value {
         return existing.clone();
     }
     st.main = Some(main.clone());
-    st.active.insert(0, (0, main.clone()));
+    st.insert(0, i64::MIN, main.clone());
     main
 }
 
@@ -182,7 +206,7 @@ fn main_thread(vm: &mut Vm, args: Args) -> PyResult<Value> {
 
 fn active_count(vm: &mut Vm, args: Args) -> PyResult<Value> {
     no_args("active_count", &args)?;
-    Ok(Value::Int(vm.interp.threads.active().len() as i64))
+    Ok(Value::Int(vm.interp.threads.count() as i64))
 }
 
 fn active_count_deprecated(vm: &mut Vm, args: Args) -> PyResult<Value> {
@@ -255,28 +279,11 @@ pub fn spawn(
     let simulated = ctx.sim().is_some();
     let recorded = Arc::new((parking_lot::Mutex::new(false), parking_lot::Condvar::new()));
     let recorded_in_child = recorded.clone();
-    let child = move || {
-        let thread = child_thread;
-        let (ident, native_id) = identity(&ctx);
-        if let Some(t) = &thread {
-            thread_class::mark_started(t, ident, native_id, info);
-        }
-        *recorded_in_child.0.lock() = true;
-        recorded_in_child.1.notify_all();
-        drop(recorded_in_child);
-        let mut ctx = ctx;
-        ctx.take_gil();
-        let mut vm = Vm::new(interp, ctx);
-        vm.thread_obj = thread;
-        vm.stack_floor = crate::vm::stack_pointer().saturating_sub(THREAD_STACK - STACK_MARGIN);
-        body(&mut vm);
-        vm.finish_thread();
-    };
+    let start = ThreadStart { interp, ctx, thread: child_thread, info, recorded: recorded_in_child };
+    let child = move || run_thread(start, body);
     // Frames live on the heap; the Rust stack only grows with builtins that call back
     // into Python, and `Vm::native_stack_exhausted` stops those in time.
-    let stack = THREAD_STACK;
-    let spawned = std::thread::Builder::new().name(stats_name).stack_size(stack).spawn(child);
-    let Ok(handle) = spawned else {
+    let Ok(os_ident) = gilvm_sched::os_thread::spawn(&stats_name, THREAD_STACK, child) else {
         vm.interp.threads.remove(thread_id);
         return Err(runtime_error("can't start new thread"));
     };
@@ -287,12 +294,48 @@ pub fn spawn(
         }
         sim_identity(thread_id).0
     } else {
-        std::os::unix::thread::JoinHandleExt::as_pthread_t(&handle) as u64
+        os_ident
     };
     if let Some(t) = &thread {
         thread_class::set_ident(t, ident);
     }
     Ok(ident)
+}
+
+/// What a new OS thread needs to become a Python thread.
+struct ThreadStart {
+    interp: Arc<Interp>,
+    ctx: gilvm_sched::ThreadCtx,
+    thread: Option<Value>,
+    info: Arc<gilvm_sched::ThreadInfo>,
+    recorded: Arc<(parking_lot::Mutex<bool>, parking_lot::Condvar)>,
+}
+
+/// The new thread's life. Each of 10,000 sleeping threads keeps the Rust stack above its
+/// `time.sleep` resident, so the frames here stay small: the set-up runs out of line,
+/// and only the `Vm` lives in this frame.
+#[inline(never)]
+fn run_thread(start: ThreadStart, body: impl FnOnce(&mut Vm)) {
+    let mut vm = enter_thread(start);
+    body(&mut vm);
+    vm.finish_thread();
+}
+
+#[inline(never)]
+fn enter_thread(start: ThreadStart) -> Vm {
+    let ThreadStart { interp, mut ctx, thread, info, recorded } = start;
+    let (ident, native_id) = identity(&ctx);
+    if let Some(t) = &thread {
+        thread_class::mark_started(t, ident, native_id, info);
+    }
+    *recorded.0.lock() = true;
+    recorded.1.notify_all();
+    drop(recorded);
+    ctx.take_gil();
+    let mut vm = Vm::new(interp, ctx);
+    vm.thread_obj = thread;
+    vm.stack_floor = crate::vm::stack_pointer().saturating_sub(THREAD_STACK - STACK_MARGIN);
+    vm
 }
 
 /// At interpreter exit: waits for every non-daemon thread (including ones they start

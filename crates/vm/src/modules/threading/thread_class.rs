@@ -308,7 +308,12 @@ fn thread_start(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
 /// The body of a thread started with `Thread.start`: runs `self.run()`, reports an
 /// uncaught exception like `threading.excepthook`, and marks the thread finished.
 fn bootstrap(vm: &mut Vm, this: Value) {
-    let result = crate::attr::get_attr(vm, &this, "run").and_then(|run| vm.call(&run, Args::new(Vec::new())));
+    let result = crate::attr::get_attr(vm, &this, "run").and_then(|run| match (&run, thread_data(&this)) {
+        // `Thread.run` itself: call the target straight away. Every frame saved here
+        // is Rust stack that each of thousands of sleeping threads would keep resident.
+        (Value::BoundMethod(m), Some(obj)) if is_builtin(&m.func, thread_run) => run_target(vm, &obj),
+        _ => vm.call(&run, Args::new(Vec::new())).map(drop),
+    });
     if let Err(err) = result {
         report_exception(vm, &this, err);
     }
@@ -333,6 +338,15 @@ fn report_exception(vm: &mut Vm, this: &Value, err: PyErr) {
 /// `Thread.run`: calls the target with the arguments, then drops them (as CPython does).
 fn thread_run(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
     let (_, obj) = this(&mut args, "run")?;
+    run_target(vm, &obj)?;
+    Ok(Value::None)
+}
+
+fn is_builtin(f: &Value, func: crate::object::BuiltinFn) -> bool {
+    matches!(f, Value::Builtin(b) if std::ptr::fn_addr_eq(b.func, func))
+}
+
+fn run_target(vm: &mut Vm, obj: &ThreadObj) -> PyResult<()> {
     let (target, targs, kwargs) = {
         let mut d = obj.data.lock();
         let t = std::mem::replace(&mut d.target, Value::None);
@@ -341,14 +355,14 @@ fn thread_run(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
         (t, a, k)
     };
     if target.is_none() {
-        return Ok(Value::None);
+        return Ok(());
     }
-    call_with(vm, &target, &targs, &kwargs)?;
-    Ok(Value::None)
+    call_with(vm, &target, &targs, &kwargs).map(drop)
 }
 
 /// `target(*args, **kwargs)`, with CPython's errors for arguments that do not unpack
 /// (`kwargs` may be None).
+#[inline]
 fn call_with(vm: &mut Vm, target: &Value, targs: &Value, kwargs: &Value) -> PyResult<Value> {
     let pos = crate::eval::star_args(vm, target, targs)?;
     let kw = match kwargs {
