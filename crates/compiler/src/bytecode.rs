@@ -167,6 +167,20 @@ pub enum Instr {
     LoadAssertionError,
     /// Pops tos and returns it to the caller.
     ReturnValue,
+    /// The first instruction of a generator function: takes the new frame (its
+    /// arguments already bound) off the frame stack into a generator object and returns
+    /// that to the caller. Each resumption pushes the value sent in, so the generator's
+    /// own view is: pushes the first value sent (always None; a `PopTop` follows).
+    ReturnGenerator,
+    /// Pops a value and suspends the generator, handing the value to whoever resumed it;
+    /// on resumption pushes the value sent in (None for `next()`).
+    YieldValue,
+    /// Pops an iterable; pushes its iterator (a generator stays itself), for `yield from`.
+    GetYieldFromIter,
+    /// With `iterator, value` on the stack: sends value into the iterator (`next()` for
+    /// None). If it produced an item: pops value; pushes the item (for a `YieldValue`).
+    /// If it finished: pops both, pushes its return value and jumps to the target.
+    Send(Label),
 
     /// Pops level/fromlist and pushes the module `names[i]`.
     ImportName(u32),
@@ -260,6 +274,8 @@ impl Instr {
             MakeFunction(flags) => -((flags & 1) as i32) - ((flags >> 1) & 1) as i32 - ((flags >> 3) & 1) as i32,
             LoadBuildClass | LoadAssertionError => 1,
             ReturnValue => -1,
+            ReturnGenerator => 1,
+            YieldValue | GetYieldFromIter | Send(_) => 0,
             ImportName(_) => 1,
             ImportFrom(_) => 1,
             ImportStar => -1,
@@ -280,7 +296,7 @@ impl Instr {
         match self {
             CompareJumpIfFalse(_, t) | CompareJumpIfTrue(_, t) => Some(t),
             Jump(t) | JumpBackward(t) | PopJumpIfFalse(t) | PopJumpIfTrue(t) | JumpIfFalseOrPop(t)
-            | JumpIfTrueOrPop(t) | ForIter(t) | SetupFinally(t) => Some(t),
+            | JumpIfTrueOrPop(t) | ForIter(t) | SetupFinally(t) | Send(t) => Some(t),
             _ => None,
         }
     }
@@ -358,6 +374,10 @@ impl Instr {
             LoadBuildClass => "LOAD_BUILD_CLASS",
             LoadAssertionError => "LOAD_ASSERTION_ERROR",
             ReturnValue => "RETURN_VALUE",
+            ReturnGenerator => "RETURN_GENERATOR",
+            YieldValue => "YIELD_VALUE",
+            GetYieldFromIter => "GET_YIELD_FROM_ITER",
+            Send(_) => "SEND",
             ImportName(_) => "IMPORT_NAME",
             ImportFrom(_) => "IMPORT_FROM",
             ImportStar => "IMPORT_STAR",

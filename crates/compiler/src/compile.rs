@@ -269,6 +269,22 @@ impl<'a> Compiler<'a> {
         i
     }
 
+    /// A generator's code starts by handing the caller a generator object; its first
+    /// resumption continues at the `PopTop` (which drops the None it was sent). Both
+    /// belong to the `def` line, which is where a traceback points for a `throw()`
+    /// into a generator that has not started.
+    pub fn generator_prologue(&mut self, line: u32) {
+        if self.unit().scope.generator {
+            let line = line.saturating_sub(1) as usize;
+            let start = self.line_starts.get(line).copied().unwrap_or(0);
+            // The whole line, without its newline.
+            let end = self.line_starts.get(line + 1).map_or(start, |&next| next.saturating_sub(1).max(start));
+            self.set_span(Span::new(start, end));
+            self.emit(Instr::ReturnGenerator);
+            self.emit(Instr::PopTop);
+        }
+    }
+
     pub fn emit_return_none(&mut self) {
         let k = self.add_const(Constant::None);
         self.emit(Instr::LoadConst(k));
@@ -391,9 +407,6 @@ impl<'a> Compiler<'a> {
         self.set_span(s.span);
         match &s.kind {
             StmtKind::Expr(e) => {
-                if matches!(e.kind, ExprKind::Yield(_)) {
-                    return Err(syntax_error("gilvm does not support generators ('yield')", e.span));
-                }
                 self.expr(e)?;
                 self.emit(Instr::PopTop);
             }
@@ -610,11 +623,6 @@ impl<'a> Compiler<'a> {
                     }
                     None => &f.body[..],
                 };
-                for s in body {
-                    if let StmtKind::Expr(Expr { kind: ExprKind::Yield(_), span }) = &s.kind {
-                        return Err(syntax_error("gilvm does not support generators ('yield')", *span));
-                    }
-                }
                 c.stmts(body)?;
                 c.emit_return_none();
                 Ok(())
@@ -669,6 +677,7 @@ impl<'a> Compiler<'a> {
             u.has_varargs = params.vararg.is_some();
             u.has_varkeywords = params.kwarg.is_some();
         }
+        self.generator_prologue(line);
         body(self)?;
         let code = self.pop_unit();
         if self.load_closure(key) {
@@ -794,6 +803,7 @@ fn resolve_label(instr: Instr, labels: &[Option<u32>]) -> Instr {
         JumpIfFalseOrPop(l) => JumpIfFalseOrPop(at(l)),
         JumpIfTrueOrPop(l) => JumpIfTrueOrPop(at(l)),
         ForIter(l) => ForIter(at(l)),
+        Send(l) => Send(at(l)),
         SetupFinally(l) => SetupFinally(at(l)),
         other => other,
     }
@@ -817,7 +827,7 @@ fn max_stack_depth(instrs: &[Instr]) -> u32 {
             let instr = instrs[pc];
             match instr {
                 Instr::SetupFinally(t) => work.push((t as usize, depth + 1)),
-                Instr::ForIter(t) => work.push((t as usize, depth - 1)),
+                Instr::ForIter(t) | Instr::Send(t) => work.push((t as usize, depth - 1)),
                 Instr::JumpIfFalseOrPop(t) | Instr::JumpIfTrueOrPop(t) => work.push((t as usize, depth)),
                 Instr::PopJumpIfFalse(t) | Instr::PopJumpIfTrue(t) => work.push((t as usize, depth - 1)),
                 Instr::CompareJumpIfFalse(_, t) | Instr::CompareJumpIfTrue(_, t) => work.push((t as usize, depth - 2)),

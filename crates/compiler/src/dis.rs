@@ -72,7 +72,7 @@ fn argument(code: &CodeObject, instr: Instr) -> Option<(u32, String)> {
         CompareOp(op) => (op as u32, op.symbol().to_string()),
         CompareJumpIfFalse(op, t) | CompareJumpIfTrue(op, t) => (t * 2, format!("{} to {}", op.symbol(), t * 2)),
         Jump(t) | JumpBackward(t) | PopJumpIfFalse(t) | PopJumpIfTrue(t) | JumpIfFalseOrPop(t) | JumpIfTrueOrPop(t)
-        | ForIter(t) | SetupFinally(t) => (t * 2, format!("to {}", t * 2)),
+        | ForIter(t) | SetupFinally(t) | Send(t) => (t * 2, format!("to {}", t * 2)),
         FormatValue(flags) => {
             let conv = ["", "str", "repr", "ascii"][(flags & 3) as usize];
             let spec = if flags & 4 != 0 { "with format" } else { "" };

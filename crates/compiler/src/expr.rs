@@ -138,21 +138,17 @@ impl<'a> Compiler<'a> {
                     line,
                     CodeKind::Lambda,
                     |c| {
-                        if matches!(body.kind, ExprKind::Yield(_)) {
-                            return Err(syntax_error("gilvm does not support generators ('yield')", body.span));
-                        }
                         c.expr(body)?;
                         c.emit(Instr::ReturnValue);
                         Ok(())
                     },
                 )?;
             }
-            ExprKind::ListComp { elt, generators } | ExprKind::GeneratorExp { elt, generators } => {
-                let name = if matches!(e.kind, ExprKind::ListComp { .. }) { "<listcomp>" } else { "<genexpr>" };
-                self.comprehension(e, name, generators, CompKind::List(elt))?;
-                if matches!(e.kind, ExprKind::GeneratorExp { .. }) {
-                    self.emit(Instr::GetIter);
-                }
+            ExprKind::ListComp { elt, generators } => {
+                self.comprehension(e, "<listcomp>", generators, CompKind::List(elt))?
+            }
+            ExprKind::GeneratorExp { elt, generators } => {
+                self.comprehension(e, "<genexpr>", generators, CompKind::Gen(elt))?
             }
             ExprKind::SetComp { elt, generators } => {
                 self.comprehension(e, "<setcomp>", generators, CompKind::Set(elt))?
@@ -160,8 +156,26 @@ impl<'a> Compiler<'a> {
             ExprKind::DictComp { key, value, generators } => {
                 self.comprehension(e, "<dictcomp>", generators, CompKind::Dict(key, value))?
             }
-            ExprKind::Yield(_) => {
-                return Err(syntax_error("gilvm does not support generators ('yield')", e.span));
+            ExprKind::Yield(value) => {
+                match value {
+                    Some(v) => self.expr(v)?,
+                    None => self.load_none(),
+                }
+                self.set_span(e.span);
+                self.emit(Instr::YieldValue);
+            }
+            ExprKind::YieldFrom(iterable) => {
+                self.expr(iterable)?;
+                self.set_span(e.span);
+                self.emit(Instr::GetYieldFromIter);
+                self.load_none();
+                let send = self.new_label();
+                let done = self.new_label();
+                self.bind_label(send);
+                self.emit(Instr::Send(done));
+                self.emit(Instr::YieldValue);
+                self.emit(Instr::JumpBackward(send));
+                self.bind_label(done);
             }
             ExprKind::NamedExpr { target, value } => {
                 self.expr(value)?;
@@ -470,14 +484,19 @@ impl<'a> Compiler<'a> {
         let mut flags = 0;
         self.push_unit(key, CodeKind::Comprehension, Arc::from(name), qualname, line);
         self.unit().argcount = 1;
+        self.generator_prologue(line);
         self.set_span(e.span);
-        self.emit(match kind {
-            CompKind::List(_) => Instr::BuildList(0),
-            CompKind::Set(_) => Instr::BuildSet(0),
-            CompKind::Dict(..) => Instr::BuildMap(0),
-        });
+        match kind {
+            CompKind::List(_) => self.emit(Instr::BuildList(0)),
+            CompKind::Set(_) => self.emit(Instr::BuildSet(0)),
+            CompKind::Dict(..) => self.emit(Instr::BuildMap(0)),
+            CompKind::Gen(_) => {}
+        }
         self.comp_loop(generators, 0, &kind)?;
-        self.emit(Instr::ReturnValue);
+        match kind {
+            CompKind::Gen(_) => self.emit_return_none(),
+            _ => self.emit(Instr::ReturnValue),
+        }
         let code = self.pop_unit();
         if self.load_closure(key) {
             flags |= 8;
@@ -508,6 +527,11 @@ impl<'a> Compiler<'a> {
                     self.expr(k)?;
                     self.expr(v)?;
                     self.emit(Instr::MapAdd(n));
+                }
+                CompKind::Gen(elt) => {
+                    self.expr(elt)?;
+                    self.emit(Instr::YieldValue);
+                    self.emit(Instr::PopTop);
                 }
             }
             return Ok(());
@@ -687,6 +711,8 @@ enum CompKind<'a> {
     List(&'a Expr),
     Set(&'a Expr),
     Dict(&'a Expr, &'a Expr),
+    /// A generator expression: yields each item.
+    Gen(&'a Expr),
 }
 
 /// `-5` and `-2.5` fold to constants.

@@ -43,6 +43,9 @@ pub struct Scope {
     pub locals: Vec<String>,
     pub cells: Vec<String>,
     pub frees: Vec<String>,
+    /// A function that contains `yield` (or a generator expression): calling it makes a
+    /// generator.
+    pub generator: bool,
 }
 
 impl Scope {
@@ -108,6 +111,10 @@ struct RawScope {
     /// Where each `nonlocal` name was declared, for "no binding" errors.
     nonlocal_spans: HashMap<String, Span>,
     children: Vec<usize>,
+    /// See [`Scope::generator`].
+    generator: bool,
+    /// For comprehensions: what CPython calls them in errors ("list comprehension").
+    comprehension: Option<&'static str>,
 }
 
 struct Builder {
@@ -183,6 +190,8 @@ impl Builder {
             needs_class_cell: false,
             nonlocal_spans: HashMap::new(),
             children: Vec::new(),
+            generator: false,
+            comprehension: None,
         });
         if let Some(p) = parent {
             self.raw[p].children.push(idx);
@@ -192,6 +201,19 @@ impl Builder {
 
     fn pop(&mut self) {
         self.stack.pop();
+    }
+
+    /// A `yield` makes the enclosing function a generator; elsewhere it is an error.
+    fn note_yield(&mut self, span: Span) -> Result<(), SyntaxError> {
+        let scope = self.cur();
+        match (scope.kind, scope.comprehension) {
+            (ScopeKind::Function, _) => {
+                scope.generator = true;
+                Ok(())
+            }
+            (ScopeKind::Comprehension, Some(what)) => Err(err(format!("'yield' inside {what}"), span)),
+            _ => Err(err("'yield' outside function".into(), span)),
+        }
     }
 
     fn params(&mut self, params: &Parameters) -> Result<(), SyntaxError> {
@@ -390,12 +412,20 @@ impl Builder {
         }
     }
 
-    fn comprehension(&mut self, node: usize, generators: &[Comprehension], elts: &[&Expr]) -> Result<(), SyntaxError> {
+    fn comprehension(
+        &mut self,
+        node: usize,
+        what: &'static str,
+        generators: &[Comprehension],
+        elts: &[&Expr],
+    ) -> Result<(), SyntaxError> {
         // The first iterable is evaluated in the enclosing scope; the rest inside.
         if let Some(first) = generators.first() {
             self.expr(&first.iter)?;
         }
         self.push(ScopeKind::Comprehension, node, None);
+        self.cur().comprehension = Some(what);
+        self.cur().generator = what == "generator expression";
         self.cur().params.push(".0".to_string());
         {
             let u = self.note(".0");
@@ -480,11 +510,26 @@ impl Builder {
                 self.pop();
                 Ok(())
             }
-            ExprKind::ListComp { elt, generators }
-            | ExprKind::SetComp { elt, generators }
-            | ExprKind::GeneratorExp { elt, generators } => self.comprehension(key(e), generators, &[elt]),
-            ExprKind::DictComp { key: k, value, generators } => self.comprehension(key(e), generators, &[k, value]),
-            ExprKind::Yield(v) => v.iter().try_for_each(|e| self.expr(e)),
+            ExprKind::ListComp { elt, generators } => {
+                self.comprehension(key(e), "list comprehension", generators, &[elt])
+            }
+            ExprKind::SetComp { elt, generators } => {
+                self.comprehension(key(e), "set comprehension", generators, &[elt])
+            }
+            ExprKind::GeneratorExp { elt, generators } => {
+                self.comprehension(key(e), "generator expression", generators, &[elt])
+            }
+            ExprKind::DictComp { key: k, value, generators } => {
+                self.comprehension(key(e), "dict comprehension", generators, &[k, value])
+            }
+            ExprKind::Yield(v) => {
+                self.note_yield(e.span)?;
+                v.iter().try_for_each(|e| self.expr(e))
+            }
+            ExprKind::YieldFrom(v) => {
+                self.note_yield(e.span)?;
+                self.expr(v)
+            }
             ExprKind::NamedExpr { target, value } => {
                 self.expr(value)?;
                 // Comprehensions mangle with their enclosing scope's class, so one
@@ -643,7 +688,8 @@ fn resolve(raw: &mut Vec<RawScope>, idx: usize, out: &mut HashMap<usize, Scope>)
     // A class body that passes a free variable through still reads it via the class
     // namespace first; its own table entry stays `Name` unless it was bound nowhere.
     locals.retain(|l| names.get(l) != Some(&NameKind::Cell) || raw[idx].params.contains(l));
-    let scope = Scope { kind, params: raw[idx].params.clone(), names, locals, cells, frees };
+    let generator = raw[idx].generator;
+    let scope = Scope { kind, params: raw[idx].params.clone(), names, locals, cells, frees, generator };
     out.insert(raw[idx].key, scope);
     Ok(())
 }

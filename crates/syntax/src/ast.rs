@@ -263,13 +263,15 @@ pub enum ExprKind {
         value: Box<Expr>,
         generators: Vec<Comprehension>,
     },
-    /// `(x for x in xs)`: compiled eagerly into a list iterator (no generators yet).
+    /// `(x for x in xs)`: a generator.
     GeneratorExp {
         elt: Box<Expr>,
         generators: Vec<Comprehension>,
     },
-    /// `yield` / `yield value`: parsed so the compiler can reject it with a clear message.
+    /// `yield` / `yield value`: makes the enclosing function a generator.
     Yield(Option<Box<Expr>>),
+    /// `yield from iterable`.
+    YieldFrom(Box<Expr>),
     /// `await`, walrus and other syntax outside the subset are rejected by the parser.
     NamedExpr {
         target: String,

@@ -588,7 +588,6 @@ fn unsupported_features_have_gilvm_messages() {
     check_error("x = 'a\\N{DASH}'\n", "  File \"x.py\", line 1\n    x = 'a\\N{DASH}'\n                   ^\nSyntaxError: \\N{...} escapes are not supported in gilvm\n");
     check_error("x = f'\\N{x}'\n", "  File \"x.py\", line 1\n    x = f'\\N{x}'\n                ^\nSyntaxError: \\N{...} escapes are not supported in gilvm\n");
     check_error("def f(a, /, b): pass\n", "  File \"x.py\", line 1\n    def f(a, /, b): pass\n             ^\nSyntaxError: positional-only parameters are not supported in gilvm\n");
-    check_error("yield from x\n", "  File \"x.py\", line 1\n    yield from x\n    ^^^^^^^^^^^^\nSyntaxError: 'yield from' is not supported in gilvm\n");
     check_error(
         "await x\n",
         "  File \"x.py\", line 1\n    await x\n    ^^^^^^^\nSyntaxError: 'await' is not supported in gilvm\n",

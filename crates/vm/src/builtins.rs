@@ -776,11 +776,19 @@ fn builtin_next(vm: &mut Vm, args: Args) -> PyResult<Value> {
     if !matches!(it, Value::Iter(_) | Value::Instance(_) | Value::Native(_)) {
         return Err(type_error(format!("'{}' object is not an iterator", type_name(it))));
     }
-    match crate::iter::next(vm, it)? {
+    // A generator's return value rides on the StopIteration.
+    let (item, returned) = match crate::generator::as_generator(it) {
+        Some(g) => match crate::generator::resume(vm, g, Value::None, None)? {
+            crate::generator::Resumed::Yielded(v) => (Some(v), Value::None),
+            crate::generator::Resumed::Returned(r) => (None, r),
+        },
+        None => (crate::iter::next(vm, it)?, Value::None),
+    };
+    match item {
         Some(v) => Ok(v),
         None => match args.pos.get(1) {
             Some(d) => Ok(d.clone()),
-            None => Err(crate::errors::stop_iteration()),
+            None => Err(crate::generator::stop_iteration(returned)),
         },
     }
 }

@@ -605,6 +605,43 @@ pub fn run<const MODE: u8>(vm: &mut Vm, entry_depth: usize) -> PyResult<Value> {
                 vm.stack.push(v);
                 load_frame!();
             }
+            Instr::ReturnGenerator => {
+                vm.frames[fi].ip = ip;
+                let g = crate::generator::create(vm);
+                if vm.frames.len() < entry_depth {
+                    return Ok(g);
+                }
+                vm.stack.push(g);
+                load_frame!();
+            }
+            Instr::YieldValue => {
+                // A generator's frame is always the one its `resume` entered the loop
+                // with; `resume` takes it off the frame stack.
+                debug_assert_eq!(vm.frames.len(), entry_depth);
+                let v = pop!();
+                vm.frames[fi].ip = ip;
+                vm.yielded = true;
+                return Ok(v);
+            }
+            Instr::GetYieldFromIter => {
+                let v = pop!();
+                let it =
+                    if crate::generator::as_generator(&v).is_some() { v } else { tri!(crate::iter::get_iter(vm, &v)) };
+                vm.stack.push(it);
+            }
+            Instr::Send(t) => {
+                vm.frames[fi].ip = ip;
+                let v = pop!();
+                let it = top!().clone();
+                match tri!(cold::send(vm, &it, v)) {
+                    crate::generator::Resumed::Yielded(x) => vm.stack.push(x),
+                    crate::generator::Resumed::Returned(r) => {
+                        pop!();
+                        vm.stack.push(r);
+                        ip = t as usize;
+                    }
+                }
+            }
             Instr::ImportName(i) => tri!(cold::import_name(vm, code, fi, i)),
             Instr::ImportFrom(i) => tri!(cold::import_from(vm, code, fi, i)),
             Instr::ImportStar => tri!(cold::import_star(vm, code, fi)),

@@ -110,6 +110,7 @@ pub fn get_iter(vm: &mut Vm, v: &Value) -> PyResult<Value> {
                 let ok = match &it {
                     Value::Instance(i) => i.class.lookup("__next__").is_some(),
                     Value::Iter(_) => true,
+                    Value::Native(_) => crate::protocol::class_of(&it).lookup("__next__").is_some(),
                     _ => false,
                 };
                 if !ok {
@@ -123,6 +124,7 @@ pub fn get_iter(vm: &mut Vm, v: &Value) -> PyResult<Value> {
                 return Err(not_iterable(v));
             }
         }
+        Value::Native(_) if crate::generator::as_generator(v).is_some() => return Ok(v.clone()),
         Value::Native(_) => match crate::object::downcast::<DictView>(v) {
             Some(view) => dict_iter_state(view),
             None => return native_iter(vm, v),
@@ -158,6 +160,9 @@ pub fn next(vm: &mut Vm, it: &Value) -> PyResult<Option<Value>> {
                 Err(e) if e.matches("StopIteration") => Ok(None),
                 Err(e) => Err(e),
             }
+        }
+        Value::Native(_) if crate::generator::as_generator(it).is_some() => {
+            crate::generator::next(vm, crate::generator::as_generator(it).expect("checked by the guard"))
         }
         Value::Native(_) => {
             let cls = crate::protocol::class_of(it);

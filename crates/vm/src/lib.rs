@@ -11,6 +11,7 @@ pub mod dict;
 pub mod errors;
 pub mod eval;
 pub mod format;
+pub mod generator;
 pub mod io;
 pub mod iter;
 pub mod methods;

@@ -132,6 +132,9 @@ pub struct Vm {
     pub thread_obj: Option<Value>,
     /// The lowest Rust stack address native re-entry may reach (0: unchecked).
     pub stack_floor: usize,
+    /// Set by `YIELD_VALUE` as it leaves the dispatch loop: the frame is suspended, not
+    /// finished (see [`crate::generator::resume`]).
+    pub yielded: bool,
 }
 
 /// Roughly where the Rust stack pointer is now.
@@ -173,6 +176,7 @@ impl Vm {
             recursion_limit: interp.recursion_limit.load(Ordering::Relaxed),
             explicit_raise: false,
             native_depth: 0,
+            yielded: false,
         }
     }
 
@@ -341,6 +345,13 @@ impl Vm {
                 Err(e) => self.unwind(e, entry_depth)?,
             }
         }
+    }
+
+    /// Raises `err` in the innermost frame (a resumed generator, at its `yield`) and runs
+    /// on from its handler, if it has one, until the frame at `entry_depth` returns.
+    pub fn throw_into(&mut self, err: PyErr, entry_depth: usize) -> PyResult<Value> {
+        self.unwind(err, entry_depth)?;
+        self.run_frames(entry_depth)
     }
 
     /// Finds a handler for `err`: records traceback entries, pops frames without a

@@ -95,10 +95,6 @@ pub fn compare(l: usize, r: usize, left: Expr, rest: Vec<(CmpOp, Expr)>) -> Expr
     expr(l, r, ExprKind::Compare { left: Box::new(left), ops, comparators })
 }
 
-pub fn yield_from(l: usize, r: usize) -> Result<Expr, PErr> {
-    Err(error("'yield from' is not supported in gilvm", Span::new(l, r)))
-}
-
 pub fn await_expr(l: usize, r: usize) -> Result<Expr, PErr> {
     Err(error("'await' is not supported in gilvm", Span::new(l, r)))
 }
@@ -154,7 +150,7 @@ pub fn expr_name(e: &Expr) -> &'static str {
         ExprKind::Call { .. } => "function call",
         ExprKind::BoolOp { .. } | ExprKind::BinOp { .. } | ExprKind::UnaryOp { .. } => "expression",
         ExprKind::GeneratorExp { .. } => "generator expression",
-        ExprKind::Yield(_) => "yield expression",
+        ExprKind::Yield(_) | ExprKind::YieldFrom(_) => "yield expression",
         ExprKind::ListComp { .. } => "list comprehension",
         ExprKind::SetComp { .. } => "set comprehension",
         ExprKind::DictComp { .. } => "dict comprehension",
@@ -255,7 +251,7 @@ fn starts_with_bitwise_or(e: &Expr) -> bool {
         ExprKind::Compare { .. } => true,
         ExprKind::IfExp { body, .. } => starts_with_bitwise_or(body),
         ExprKind::Tuple(elts) if is_bare_tuple(e) => elts.first().is_some_and(starts_with_bitwise_or),
-        ExprKind::Yield(_) => false,
+        ExprKind::Yield(_) | ExprKind::YieldFrom(_) => false,
         _ => is_bitwise_or_level(e),
     }
 }
@@ -268,7 +264,7 @@ pub fn assign(l: usize, r: usize, first: Expr, rest: Vec<Expr>) -> Result<Stmt, 
         return Err(error("invalid syntax", Span::new(l, r)));
     };
     for (i, target) in targets.iter().enumerate() {
-        if let ExprKind::Yield(_) = target.kind {
+        if let ExprKind::Yield(_) | ExprKind::YieldFrom(_) = target.kind {
             if i > 0 || target.span.start == l {
                 return Err(error("assignment to yield expression not possible", target.span));
             }

@@ -337,6 +337,7 @@ pub fn print_expr(e: &Expr) -> String {
             Some(v) => format!("(yield {})", print_expr(v)),
             None => "(yield)".into(),
         },
+        ExprKind::YieldFrom(value) => format!("(yield from {})", print_expr(value)),
         ExprKind::NamedExpr { target, value } => format!("({target} := {})", print_expr(value)),
     }
 }

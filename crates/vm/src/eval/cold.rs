@@ -514,3 +514,28 @@ pub(super) fn exception_matches(exc: &Value, typ: &Value) -> PyResult<bool> {
         _ => Err(type_error("catching classes that do not inherit from BaseException is not allowed")),
     }
 }
+
+/// `SEND` (for `yield from`): resumes a generator directly; other iterators get
+/// `__next__` for None and their `send` method otherwise.
+pub(super) fn send(vm: &mut Vm, it: &Value, v: Value) -> PyResult<crate::generator::Resumed> {
+    use crate::generator::Resumed;
+    if let Some(g) = crate::generator::as_generator(it) {
+        return crate::generator::resume(vm, g, v, None);
+    }
+    let result = if v.is_none() {
+        match crate::iter::next(vm, it)? {
+            Some(x) => return Ok(Resumed::Yielded(x)),
+            None => return Ok(Resumed::Returned(Value::None)),
+        }
+    } else {
+        crate::attr::get_attr(vm, it, "send").and_then(|send| vm.call(&send, Args::new(vec![v])))
+    };
+    match result {
+        Ok(x) => Ok(Resumed::Yielded(x)),
+        Err(e) if e.matches("StopIteration") => {
+            let value = crate::attr::get_attr(vm, &e.value(), "value").unwrap_or(Value::None);
+            Ok(Resumed::Returned(value))
+        }
+        Err(e) => Err(e),
+    }
+}
