@@ -35,9 +35,11 @@ enum State {
 }
 
 /// A suspended frame. `frame.base`, block depths and exception depths are relative to
-/// the start of `stack` and `excs`.
+/// the start of `stack` and `excs`. While the generator runs, `resume` keeps the box and
+/// its (empty) vectors, so a yield allocates nothing.
 struct Saved {
-    frame: Frame,
+    /// `None` only while running.
+    frame: Option<Frame>,
     /// The callee slot, the locals and the operands.
     stack: Vec<Value>,
     /// Exceptions that the frame's `except` clauses are handling.
@@ -68,23 +70,24 @@ impl NativeObject for Generator {
 /// function, its arguments bound) into a generator object.
 pub fn create(vm: &mut Vm) -> Value {
     let exc_base = vm.exc_stack.len();
-    let saved = suspend(vm, exc_base, false);
-    let qualname = saved.frame.func.code.co.qualname.clone();
-    Value::native(Generator { qualname, state: Mutex::new(State::Suspended(Box::new(saved))) })
+    let mut saved = Box::new(Saved { frame: None, stack: Vec::new(), excs: Vec::new(), started: false });
+    suspend(vm, exc_base, &mut saved);
+    let qualname = saved.frame.as_ref().expect("just suspended").func.code.co.qualname.clone();
+    Value::native(Generator { qualname, state: Mutex::new(State::Suspended(saved)) })
 }
 
-/// Takes the innermost frame and what belongs to it off the thread.
-fn suspend(vm: &mut Vm, exc_base: usize, started: bool) -> Saved {
+/// Takes the innermost frame and what belongs to it off the thread, into `saved`.
+fn suspend(vm: &mut Vm, exc_base: usize, saved: &mut Saved) {
     let mut frame = vm.frames.pop().expect("a generator frame is running");
     let start = frame.base - 1;
-    let stack = vm.stack.split_off(start);
-    let excs = vm.exc_stack.split_off(exc_base.min(vm.exc_stack.len()));
+    saved.stack.extend(vm.stack.drain(start..));
+    saved.excs.extend(vm.exc_stack.drain(exc_base.min(vm.exc_stack.len())..));
     frame.base -= start;
     for b in &mut frame.blocks {
         b.depth -= start as u32;
         b.exc_depth = b.exc_depth.saturating_sub(exc_base as u32);
     }
-    Saved { frame, stack, excs, started }
+    saved.frame = Some(frame);
 }
 
 /// The generator behind a value, if it is one.
@@ -120,7 +123,8 @@ pub fn resume(vm: &mut Vm, gen: &Generator, sent: Value, exc: Option<PyErr>) -> 
         *gen.state.lock() = State::Suspended(saved);
         return Err(crate::errors::recursion_error());
     }
-    let Saved { mut frame, stack, excs, .. } = *saved;
+    let mut saved = saved;
+    let mut frame = saved.frame.take().expect("a suspended generator has its frame");
     let start = vm.stack.len();
     let exc_base = vm.exc_stack.len();
     frame.base += start;
@@ -128,8 +132,8 @@ pub fn resume(vm: &mut Vm, gen: &Generator, sent: Value, exc: Option<PyErr>) -> 
         b.depth += start as u32;
         b.exc_depth += exc_base as u32;
     }
-    vm.stack.extend(stack);
-    vm.exc_stack.extend(excs);
+    vm.stack.append(&mut saved.stack);
+    vm.exc_stack.append(&mut saved.excs);
     vm.frames.push(frame);
     let depth = vm.frames.len();
     let result = match exc {
@@ -140,8 +144,9 @@ pub fn resume(vm: &mut Vm, gen: &Generator, sent: Value, exc: Option<PyErr>) -> 
         Some(err) => vm.throw_into(err, depth),
     };
     if std::mem::take(&mut vm.yielded) {
-        let saved = suspend(vm, exc_base, true);
-        *gen.state.lock() = State::Suspended(Box::new(saved));
+        suspend(vm, exc_base, &mut saved);
+        saved.started = true;
+        *gen.state.lock() = State::Suspended(saved);
         return result.map(Resumed::Yielded);
     }
     // The frame is gone (returned or raised out of).
