@@ -37,8 +37,14 @@ pub fn create() -> Value {
 /// Runs `f` with the interpreter's generator (seeded from entropy on first use).
 fn with_rng<T>(vm: &mut Vm, f: impl FnOnce(&mut Mt19937) -> T) -> T {
     let mut guard = vm.interp.random.lock();
-    let rng = guard.get_or_insert_with(Mt19937::from_entropy);
+    let rng = guard.get_or_insert_with(fresh_rng);
     f(rng)
+}
+
+#[cold]
+#[inline(never)]
+fn fresh_rng() -> Box<Mt19937> {
+    Box::new(Mt19937::from_entropy())
 }
 
 fn int_arg(v: &Value) -> PyResult<BigInt> {
@@ -66,7 +72,7 @@ fn seed(vm: &mut Vm, args: Args) -> PyResult<Value> {
             )))
         }
     };
-    *vm.interp.random.lock() = Some(rng);
+    *vm.interp.random.lock() = Some(Box::new(rng));
     Ok(Value::None)
 }
 
