@@ -56,3 +56,35 @@ def h6():
                     continue
     return "no"
 print(h6())
+class CM:
+    def __enter__(self): return self
+    def __exit__(self, *a):
+        print("exit")
+        return False
+def f():
+    with CM():
+        try:
+            return 1
+        finally:
+            return 2
+print(f())
+def g():
+    for i in range(2):
+        with CM():
+            try:
+                return 1
+            finally:
+                break
+    return "after"
+print(g())
+def h():
+    n = 0
+    while n < 2:
+        n += 1
+        for i in range(1):
+            try:
+                return 1
+            finally:
+                break
+    return n
+print(h())

@@ -428,13 +428,16 @@ fn builtin_enumerate(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
 }
 
 fn builtin_zip(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
-    let _strict = args.take_kw("strict");
+    let strict = match args.take_kw("strict") {
+        Some(v) => crate::protocol::truthy(vm, &v)?,
+        None => false,
+    };
     no_kw(&args, "zip")?;
     let mut iters = Vec::with_capacity(args.pos.len());
     for a in &args.pos {
         iters.push(crate::iter::get_iter(vm, a)?);
     }
-    Ok(crate::iter::new_iter(crate::iter::IterState::Zip { iters }))
+    Ok(crate::iter::new_iter(crate::iter::IterState::Zip { iters, strict }))
 }
 
 fn builtin_map(vm: &mut Vm, args: Args) -> PyResult<Value> {

@@ -63,6 +63,8 @@ pub enum IterState {
     },
     Zip {
         iters: Vec<Value>,
+        /// `zip(..., strict=True)`: unequal lengths are a ValueError.
+        strict: bool,
     },
     Map {
         func: Value,
@@ -179,6 +181,21 @@ pub fn next(vm: &mut Vm, it: &Value) -> PyResult<Option<Value>> {
     }
 }
 
+/// `zip(strict=True)` when iterator `n` ran out: fine only if it is the first and all
+/// the others are exhausted too (CPython's wording for the error).
+fn zip_strict_end(vm: &mut Vm, iters: &[Value], n: usize) -> PyResult<Option<Value>> {
+    let earlier = |k: usize| if k == 1 { "argument 1".to_string() } else { format!("arguments 1-{k}") };
+    if n > 0 {
+        return Err(crate::errors::value_error(format!("zip() argument {} is shorter than {}", n + 1, earlier(n))));
+    }
+    for (k, it) in iters.iter().enumerate().skip(1) {
+        if next(vm, it)?.is_some() {
+            return Err(crate::errors::value_error(format!("zip() argument {} is longer than {}", k + 1, earlier(k))));
+        }
+    }
+    Ok(None)
+}
+
 fn next_builtin(vm: &mut Vm, obj: &IterObj) -> PyResult<Option<Value>> {
     // States that need no Python code finish under the lock; the others copy out what
     // they need, release it, and come back to update their position.
@@ -287,13 +304,14 @@ fn next_builtin(vm: &mut Vm, obj: &IterObj) -> PyResult<Option<Value>> {
                 None => Ok(None),
             }
         }
-        IterState::Zip { iters } => {
-            let iters = iters.clone();
+        IterState::Zip { iters, strict } => {
+            let (iters, strict) = (iters.clone(), *strict);
             drop(st);
             let mut out = Vec::with_capacity(iters.len());
-            for i in &iters {
+            for (n, i) in iters.iter().enumerate() {
                 match next(vm, i)? {
                     Some(v) => out.push(v),
+                    None if strict => return zip_strict_end(vm, &iters, n),
                     None => return Ok(None),
                 }
             }

@@ -74,6 +74,16 @@ pub fn binary_op(vm: &mut Vm, op: BinOp, a: &Value, b: &Value, inplace: bool) ->
         }
     }
     if is_number(a) && is_number(b) {
+        // bool's own `&`, `|` and `^` keep the type.
+        if let (Value::Bool(x), Value::Bool(y)) = (a, b) {
+            let (x, y) = (x.get(), y.get());
+            match op {
+                BinOp::BitAnd => return Ok(Value::bool(x & y)),
+                BinOp::BitOr => return Ok(Value::bool(x | y)),
+                BinOp::BitXor => return Ok(Value::bool(x ^ y)),
+                _ => {}
+            }
+        }
         if is_int(a) && is_int(b) && op != BinOp::MatMul {
             return bigint_op(op, &to_bigint(a).unwrap_or_default(), &to_bigint(b).unwrap_or_default());
         }
@@ -489,6 +499,7 @@ fn builtin_op(vm: &mut Vm, op: BinOp, a: &Value, b: &Value, inplace: bool) -> Py
             Value::str(crate::methods::percent::percent_format(vm, s.as_str(), args)?)
         }
         (BinOp::BitOr | BinOp::BitAnd | BinOp::Sub | BinOp::BitXor, Value::Set(x), Value::Set(y)) => {
+            let y = &crate::methods::set::resolved_against(vm, x, y)?;
             // A frozenset has no in-place operators: `fs |= s` rebinds to a new frozenset.
             if inplace && !x.frozen {
                 crate::methods::set::set_inplace_op(op, x, y)?;
@@ -510,14 +521,14 @@ fn builtin_op(vm: &mut Vm, op: BinOp, a: &Value, b: &Value, inplace: bool) -> Py
             if inplace {
                 let items = y.items();
                 for (k, v) in items {
-                    let key = crate::protocol::hkey(vm, &k)?;
+                    let key = crate::protocol::dict_key(vm, x, &k)?;
                     x.insert(key, v);
                 }
                 return Ok(Some(a.clone()));
             }
             let d = x.copy();
             for (k, v) in y.items() {
-                let key = crate::protocol::hkey(vm, &k)?;
+                let key = crate::protocol::dict_key(vm, &d, &k)?;
                 d.insert(key, v);
             }
             Value::Dict(Arc::new(d))

@@ -360,7 +360,7 @@ pub fn eq(vm: &mut Vm, a: &Value, b: &Value) -> PyResult<bool> {
                 return Ok(false);
             }
             for (k, v) in x.items() {
-                let key = hkey(vm, &k)?;
+                let key = dict_key(vm, y, &k)?;
                 match y.get(&key) {
                     Some(w) => {
                         if !eq(vm, &v, &w)? {
@@ -374,7 +374,21 @@ pub fn eq(vm: &mut Vm, a: &Value, b: &Value) -> PyResult<bool> {
         }
         (Set(x), Set(y)) => {
             let (xt, yt) = (x.table.lock().clone(), y.table.lock().clone());
-            xt.len() == yt.len() && xt.keys().all(|k| yt.contains(k))
+            if xt.len() != yt.len() {
+                return Ok(false);
+            }
+            for k in xt.keys() {
+                let found = if needs_python_eq(&k.key) {
+                    let probe = table_key(vm, &yt, &k.key)?;
+                    yt.contains(&probe)
+                } else {
+                    yt.contains(k)
+                };
+                if !found {
+                    return Ok(false);
+                }
+            }
+            true
         }
         (Instance(_), _) | (_, Instance(_)) => {
             if let Some(r) = rich_dunder(vm, a, b, "__eq__", "__eq__")? {
@@ -497,6 +511,7 @@ pub fn compare(vm: &mut Vm, op: CmpOp, a: &Value, b: &Value) -> PyResult<Value> 
         }));
     }
     if let (Value::Set(x), Value::Set(y)) = (a, b) {
+        let y = &crate::methods::set::resolved_against(vm, x, y)?;
         let (xt, yt) = (x.table.lock().clone(), y.table.lock().clone());
         let sub = xt.keys().all(|k| yt.contains(k));
         let sup = yt.keys().all(|k| xt.contains(k));
@@ -633,7 +648,7 @@ pub fn hkey(vm: &mut Vm, v: &Value) -> PyResult<HKey> {
 }
 
 /// Whether equality of `v` with other keys needs Python code (a user `__eq__`).
-fn needs_python_eq(v: &Value) -> bool {
+pub fn needs_python_eq(v: &Value) -> bool {
     match v {
         Value::Instance(inst) => inst.class.lookup("__eq__").is_some(),
         Value::Tuple(t) => t.items.iter().any(needs_python_eq),

@@ -326,6 +326,31 @@ enum Other {
 }
 
 fn other_operand(vm: &mut Vm, recv: &Arc<Set>, v: &Value) -> PyResult<Other> {
+    let other = hashed_operand(vm, recv, v)?;
+    // Keys equal by a user `__eq__` to one of the receiver's become that key, so that the
+    // table operations (which compare keys without running Python) find it.
+    let resolve = |vm: &mut Vm, keys: Vec<HKey>| -> PyResult<Vec<HKey>> {
+        keys.into_iter()
+            .map(|k| {
+                if crate::protocol::needs_python_eq(&k.key) {
+                    crate::protocol::set_key(vm, recv, &k.key)
+                } else {
+                    Ok(k)
+                }
+            })
+            .collect()
+    };
+    Ok(match other {
+        Other::Set(table, false) if table.keys().any(|k| crate::protocol::needs_python_eq(&k.key)) => {
+            Other::Iter(resolve(vm, table.keys().cloned().collect())?)
+        }
+        Other::Dict(keys) => Other::Dict(resolve(vm, keys)?),
+        Other::Iter(keys) => Other::Iter(resolve(vm, keys)?),
+        other => other,
+    })
+}
+
+fn hashed_operand(vm: &mut Vm, recv: &Arc<Set>, v: &Value) -> PyResult<Other> {
     Ok(match v {
         Value::Set(s) => {
             if Arc::ptr_eq(s, recv) {
@@ -559,7 +584,7 @@ fn set_iter(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
 
 fn set_add(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
     let s = this(&mut args, "add", 1, 1, true)?;
-    let k = hkey(vm, &args.pos[0])?;
+    let k = crate::protocol::set_key(vm, &s, &args.pos[0])?;
     s.table.lock().insert(k);
     Ok(Value::None)
 }
@@ -607,7 +632,7 @@ fn set_update(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
                 // way through leaves the earlier items in the set.
                 let it = crate::iter::get_iter(vm, v)?;
                 while let Some(x) = crate::iter::next(vm, &it)? {
-                    let k = hkey(vm, &x)?;
+                    let k = crate::protocol::set_key(vm, &s, &x)?;
                     s.table.lock().insert(k);
                 }
             }
@@ -724,4 +749,19 @@ mod tests {
             assert_eq!(order(&set.table.lock()), want.to_vec(), "{src:?}");
         }
     }
+}
+
+/// `other`, with every key that a user `__eq__` makes equal to one of `recv`'s replaced
+/// by that key, so that table operations between the two (which compare keys without
+/// running Python) see them as equal. `other` itself when no key needs it.
+pub fn resolved_against(vm: &mut Vm, recv: &Arc<Set>, other: &Arc<Set>) -> PyResult<Arc<Set>> {
+    let table = other.table.lock().clone();
+    if !table.keys().any(|k| crate::protocol::needs_python_eq(&k.key)) {
+        return Ok(other.clone());
+    }
+    let mut out = SetTable::default();
+    for k in table.keys() {
+        out.insert(crate::protocol::set_key(vm, recv, &k.key)?);
+    }
+    Ok(Arc::new(Set { table: crate::sync::Mutex::new(out), frozen: other.frozen }))
 }

@@ -10,7 +10,7 @@ use crate::dict::{Dict, HKey};
 use crate::errors::{key_error, type_error, value_error, PyResult};
 use crate::methods::{add_method, receiver, wrong_receiver};
 use crate::object::{downcast, Args, Builtin, BuiltinFn, Class, Descriptor, DescriptorObj, NativeObject, TypeKind};
-use crate::protocol::{self, eq, hkey};
+use crate::protocol::{self, eq};
 use crate::types::{new_class, types};
 use crate::value::Value;
 use crate::vm::Vm;
@@ -54,7 +54,7 @@ fn this(args: &mut Args, name: &str, min: usize, max: usize) -> PyResult<Arc<Dic
 
 fn dict_get(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
     let d = this(&mut args, "get", 1, 2)?;
-    let k = hkey(vm, &args.pos[0])?;
+    let k = protocol::dict_key(vm, &d, &args.pos[0])?;
     Ok(d.get(&k).unwrap_or_else(|| args.pos.get(1).cloned().unwrap_or(Value::None)))
 }
 
@@ -77,7 +77,7 @@ fn dict_items(_vm: &mut Vm, mut args: Args) -> PyResult<Value> {
 
 fn dict_pop(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
     let d = this(&mut args, "pop", 1, 2)?;
-    let k = hkey(vm, &args.pos[0])?;
+    let k = protocol::dict_key(vm, &d, &args.pos[0])?;
     match d.remove(&k) {
         Some(v) => Ok(v),
         None => match args.pos.get(1) {
@@ -98,7 +98,7 @@ fn dict_popitem(_vm: &mut Vm, mut args: Args) -> PyResult<Value> {
 
 fn dict_setdefault(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
     let d = this(&mut args, "setdefault", 1, 2)?;
-    let k = hkey(vm, &args.pos[0])?;
+    let k = protocol::dict_key(vm, &d, &args.pos[0])?;
     let default = args.pos.get(1).cloned().unwrap_or(Value::None);
     let mut map = d.map.lock();
     Ok(map.entry(k).or_insert(default).clone())
@@ -159,7 +159,7 @@ fn dict_delitem(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
 
 fn dict_contains(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
     let d = this(&mut args, "__contains__", 1, 1)?;
-    let k = hkey(vm, &args.pos[0])?;
+    let k = protocol::dict_key(vm, &d, &args.pos[0])?;
     Ok(Value::bool(d.get(&k).is_some()))
 }
 
@@ -201,7 +201,7 @@ fn dict_fromkeys(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
         other => {
             let it = crate::iter::get_iter(vm, other)?;
             while let Some(x) = crate::iter::next(vm, &it)? {
-                let k = hkey(vm, &x)?;
+                let k = protocol::dict_key(vm, &out, &x)?;
                 out.insert(k, value.clone());
             }
         }
@@ -233,9 +233,10 @@ fn update_from(vm: &mut Vm, d: &Arc<Dict>, src: &Value) -> PyResult<()> {
                 return Ok(());
             }
             let pairs: Vec<(HKey, Value)> = s.map.lock().iter().map(|(k, v)| (k.clone(), v.clone())).collect();
-            let mut map = d.map.lock();
             for (k, v) in pairs {
-                map.insert(k, v);
+                // A key equal to one of `d`'s by a user `__eq__` replaces that entry.
+                let k = if protocol::needs_python_eq(&k.key) { protocol::dict_key(vm, d, &k.key)? } else { k };
+                d.insert(k, v);
             }
             return Ok(());
         }
@@ -245,7 +246,7 @@ fn update_from(vm: &mut Vm, d: &Arc<Dict>, src: &Value) -> PyResult<()> {
             let it = crate::iter::get_iter(vm, &keys)?;
             while let Some(k) = crate::iter::next(vm, &it)? {
                 let v = protocol::getitem(vm, src, &k)?;
-                let hk = hkey(vm, &k)?;
+                let hk = protocol::dict_key(vm, d, &k)?;
                 d.insert(hk, v);
             }
             return Ok(());
@@ -286,7 +287,7 @@ fn update_from(vm: &mut Vm, d: &Arc<Dict>, src: &Value) -> PyResult<()> {
             (Some(k), Some(v)) => (k, v),
             _ => break,
         };
-        let hk = hkey(vm, &k)?;
+        let hk = protocol::dict_key(vm, d, &k)?;
         d.insert(hk, v);
         n += 1;
     }
@@ -423,7 +424,7 @@ pub fn view_contains(vm: &mut Vm, v: &Value, item: &Value) -> Option<PyResult<bo
 fn view_contains_impl(vm: &mut Vm, view: &DictView, item: &Value) -> PyResult<bool> {
     match view.kind {
         ViewKind::Keys => {
-            let k = hkey(vm, item)?;
+            let k = protocol::dict_key(vm, &view.dict, item)?;
             Ok(view.dict.get(&k).is_some())
         }
         ViewKind::Values => {
@@ -441,7 +442,7 @@ fn view_contains_impl(vm: &mut Vm, view: &DictView, item: &Value) -> PyResult<bo
             if t.items.len() != 2 {
                 return Ok(false);
             }
-            let k = hkey(vm, &t.items[0])?;
+            let k = protocol::dict_key(vm, &view.dict, &t.items[0])?;
             match view.dict.get(&k) {
                 Some(v) => Ok(v.is(&t.items[1]) || eq(vm, &v, &t.items[1])?),
                 None => Ok(false),
