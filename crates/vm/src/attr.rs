@@ -125,11 +125,19 @@ fn get_attr_other(vm: &mut Vm, obj: &Value, pyname: &PyStr) -> PyResult<Value> {
             if let Some(v) = special_attr(vm, obj, name)? {
                 return Ok(v);
             }
-            Err(attribute_error(format!("type object '{}' has no attribute '{}'", cls.name, name)))
+            Err(with_context(
+                attribute_error(format!("type object '{}' has no attribute '{}'", cls.name, name)),
+                obj,
+                name,
+            ))
         }
         Value::Module(m) => match m.dict.get_str(name) {
             Some(v) => Ok(v),
-            None => Err(attribute_error(format!("module '{}' has no attribute '{}'", m.name, name))),
+            None => Err(with_context(
+                attribute_error(format!("module '{}' has no attribute '{}'", m.name, name)),
+                obj,
+                name,
+            )),
         },
         Value::Native(_) => {
             if let Some(s) = downcast::<SuperObj>(obj) {
@@ -158,8 +166,14 @@ fn get_attr_other(vm: &mut Vm, obj: &Value, pyname: &PyStr) -> PyResult<Value> {
 }
 
 fn no_attr(obj: &Value, name: &str) -> crate::errors::PyErr {
-    let e = attribute_error(format!("'{}' object has no attribute '{}'", type_name(obj), name));
+    with_context(attribute_error(format!("'{}' object has no attribute '{}'", type_name(obj), name)), obj, name)
+}
+
+/// Sets an AttributeError's `name` and `obj`, as CPython does (its "Did you mean" hint
+/// comes from them).
+fn with_context(e: crate::errors::PyErr, obj: &Value, name: &str) -> crate::errors::PyErr {
     e.0.set_attr("name", Value::str(name));
+    e.0.set_attr("obj", obj.clone());
     e
 }
 

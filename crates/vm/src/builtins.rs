@@ -857,13 +857,25 @@ fn builtin_vars(vm: &mut Vm, args: Args) -> PyResult<Value> {
 
 fn builtin_dir(vm: &mut Vm, args: Args) -> PyResult<Value> {
     want(&args, "dir", 0, 1)?;
-    let mut names: Vec<String> = match args.pos.first() {
-        None => match vm.frames.last() {
-            Some(f) => f.func.globals.keys().iter().filter_map(|k| k.as_str().map(String::from)).collect(),
-            None => Vec::new(),
-        },
-        Some(Value::Module(m)) => m.dict.keys().iter().filter_map(|k| k.as_str().map(String::from)).collect(),
-        Some(v) => {
+    let names: Vec<String> = match args.pos.first() {
+        None => {
+            let mut names: Vec<String> = match vm.frames.last() {
+                Some(f) => f.func.globals.keys().iter().filter_map(|k| k.as_str().map(String::from)).collect(),
+                None => Vec::new(),
+            };
+            names.sort();
+            names
+        }
+        Some(v) => dir_names(vm, v),
+    };
+    Ok(Value::list(names.into_iter().map(Value::str).collect()))
+}
+
+/// `dir(v)`: the sorted attribute names of `v`.
+pub fn dir_names(_vm: &mut Vm, v: &Value) -> Vec<String> {
+    let mut names: Vec<String> = match v {
+        Value::Module(m) => m.dict.keys().iter().filter_map(|k| k.as_str().map(String::from)).collect(),
+        v => {
             let mut out: Vec<String> = Vec::new();
             if let Value::Instance(inst) = v {
                 out.extend(inst.dict.lock().keys().map(|k| k.to_string()));
@@ -880,7 +892,7 @@ fn builtin_dir(vm: &mut Vm, args: Args) -> PyResult<Value> {
     };
     names.sort();
     names.dedup();
-    Ok(Value::list(names.into_iter().map(Value::str).collect()))
+    names
 }
 
 fn builtin_import(vm: &mut Vm, args: Args) -> PyResult<Value> {

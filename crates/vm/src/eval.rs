@@ -11,7 +11,7 @@ use std::sync::Arc;
 
 use gilvm_compiler::Instr;
 
-use crate::errors::{name_error, type_error, unbound_free, unbound_local, PyErr, PyResult};
+use crate::errors::{type_error, unbound_free, unbound_local, PyErr, PyResult};
 use crate::iter::IterState;
 use crate::object::{Args, Code};
 use crate::protocol::{self, truthy};
@@ -138,7 +138,7 @@ pub fn run<const MODE: u8>(vm: &mut Vm, entry_depth: usize) -> PyResult<Value> {
                 let cache = &code.global_cache[i as usize];
                 match crate::dict::load_global(globals, &vm.interp.builtins, name, cache) {
                     Some(v) => vm.stack.push(v),
-                    None => fail!(name_error(name.as_str())),
+                    None => fail!(crate::suggest::name_error(vm, fi, name.as_str())),
                 }
             }
             Instr::StoreGlobal(i) => {

@@ -21,6 +21,7 @@ pub mod ops;
 pub mod protocol;
 pub mod set;
 mod smallstr;
+pub mod suggest;
 pub mod sync;
 pub mod traceback;
 pub mod trashcan;

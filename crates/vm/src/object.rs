@@ -293,6 +293,8 @@ pub struct ExcState {
     pub cause: Option<Value>,
     pub context: Option<Value>,
     pub suppress_context: bool,
+    /// A NameError's "Did you mean" hint (see `suggest.rs`).
+    pub suggestion: Option<String>,
 }
 
 /// One traceback line: where a frame was when the exception passed through it.

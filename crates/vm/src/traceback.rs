@@ -353,9 +353,13 @@ pub fn exception_line(vm: &mut Vm, exc: &Value) -> String {
     } else {
         format!("{module}.{}", cls.qualname)
     };
-    match protocol::str(vm, exc) {
+    let line = match protocol::str(vm, exc) {
         Ok(msg) if msg.is_empty() => name,
         Ok(msg) => format!("{name}: {msg}"),
         Err(_) => format!("{name}: <exception str() failed>"),
+    };
+    match crate::suggest::hint_for(vm, exc) {
+        Some(hint) => format!("{line}. Did you mean: '{hint}'?"),
+        None => line,
     }
 }

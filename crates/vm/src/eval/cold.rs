@@ -52,7 +52,7 @@ pub(super) fn load_name(vm: &mut Vm, code: &Code, fi: usize, i: u32) -> PyResult
         Some(v) => v,
         None => match vm.interp.builtins.get_pystr(name) {
             Some(v) => v,
-            None => return Err(name_error(name.as_str())),
+            None => return Err(crate::suggest::name_error(vm, fi, name.as_str())),
         },
     };
     vm.stack.push(v);
