@@ -42,6 +42,9 @@ pub fn create() -> Value {
             ("degrees", degrees),
         ],
     );
+    for &(name, f) in super::math_more::FUNCTIONS {
+        dict.set_str(name, crate::builtins::builtin(name, f));
+    }
     dict.set_str("pi", Value::float(std::f64::consts::PI));
     dict.set_str("e", Value::float(std::f64::consts::E));
     dict.set_str("tau", Value::float(std::f64::consts::TAU));

@@ -10,6 +10,7 @@ use crate::value::Value;
 use crate::vm::Vm;
 
 pub mod math;
+mod math_more;
 pub mod mt;
 pub mod queue;
 pub mod random;
