@@ -16,8 +16,14 @@ use crate::scope::{self, NameKind, Scope, ScopeKind, ScopeTable};
 /// Compiles a parsed module into its code object.
 pub fn compile_module(module: &Module, filename: &str, source: &str) -> Result<Arc<CodeObject>, SyntaxError> {
     let table = scope::analyze(module)?;
-    let mut c =
-        Compiler { table: &table, filename: Arc::from(filename), line_starts: line_starts(source), units: Vec::new() };
+    let future_annotations = future_features(&module.body)?;
+    let mut c = Compiler {
+        table: &table,
+        filename: Arc::from(filename),
+        line_starts: line_starts(source),
+        units: Vec::new(),
+        future_annotations,
+    };
     c.push_unit(scope::key(module), CodeKind::Module, "<module>".into(), "<module>".into(), 1);
     let body = match docstring(&module.body) {
         Some(doc) => {
@@ -32,6 +38,54 @@ pub fn compile_module(module: &Module, filename: &str, source: &str) -> Result<A
     c.stmts(body)?;
     c.emit_return_none();
     Ok(Arc::new(c.pop_unit()))
+}
+
+/// The `__future__` features every Python 3 has, plus `annotations`.
+pub const FUTURE_FEATURES: [&str; 10] = [
+    "nested_scopes",
+    "generators",
+    "division",
+    "absolute_import",
+    "with_statement",
+    "print_function",
+    "unicode_literals",
+    "barry_as_FLUFL",
+    "generator_stop",
+    "annotations",
+];
+
+/// Checks the `from __future__ import ...` statements (only a docstring may come
+/// before them) and returns whether `annotations` is among them.
+fn future_features(body: &[Stmt]) -> Result<bool, SyntaxError> {
+    let mut annotations = false;
+    let mut in_prefix = true;
+    let skip = usize::from(docstring(body).is_some());
+    for s in &body[skip..] {
+        let names = match &s.kind {
+            StmtKind::ImportFrom { module, names } if module == "__future__" => names,
+            _ => {
+                in_prefix = false;
+                continue;
+            }
+        };
+        if !in_prefix {
+            return Err(syntax_error("from __future__ imports must occur at the beginning of the file", s.span));
+        }
+        // CPython points at the start of the statement.
+        let at = Span::new(s.span.start, s.span.start + 1);
+        for a in names {
+            match a.name.as_str() {
+                "annotations" => annotations = true,
+                "braces" => return Err(syntax_error("not a chance", at)),
+                "barry_as_FLUFL" => {
+                    return Err(syntax_error("future feature barry_as_FLUFL is not supported in gilvm", at))
+                }
+                name if FUTURE_FEATURES.contains(&name) => {}
+                name => return Err(syntax_error(format!("future feature {name} is not defined"), at)),
+            }
+        }
+    }
+    Ok(annotations)
 }
 
 fn line_starts(source: &str) -> Vec<usize> {
@@ -107,6 +161,8 @@ pub(crate) struct Compiler<'a> {
     pub filename: Arc<str>,
     line_starts: Vec<usize>,
     pub units: Vec<Unit<'a>>,
+    /// `from __future__ import annotations`: annotations are never evaluated.
+    future_annotations: bool,
 }
 
 pub(crate) type CResult = Result<(), SyntaxError>;
@@ -446,7 +502,7 @@ impl<'a> Compiler<'a> {
                         _ => {}
                     }
                 }
-                if matches!(self.unit().scope.kind, ScopeKind::Module | ScopeKind::Class) {
+                if !self.future_annotations && matches!(self.unit().scope.kind, ScopeKind::Module | ScopeKind::Class) {
                     self.expr(annotation)?;
                     self.emit(Instr::PopTop);
                 }

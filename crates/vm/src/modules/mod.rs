@@ -9,6 +9,7 @@ use crate::object::{BuiltinFn, Module};
 use crate::value::Value;
 use crate::vm::Vm;
 
+mod future;
 pub mod math;
 mod math_more;
 pub mod mt;
@@ -44,6 +45,7 @@ pub fn import(vm: &mut Vm, name: &str) -> PyResult<Value> {
         "threading" => threading::create(vm),
         "_thread" => thread::create(),
         "queue" => queue::create(),
+        "__future__" => future::create(),
         _ => return Err(module_not_found(name)),
     };
     vm.interp.modules.lock().insert(name.to_string(), module.clone());
