@@ -32,6 +32,12 @@ impl Default for SetTable {
 }
 
 impl SetTable {
+    /// Whether a copy may take the slots as they are (CPython's `set_merge` shortcut):
+    /// tables of the same size, and no deleted slots to drop.
+    pub fn same_layout(&self, other: &SetTable) -> bool {
+        self.mask() == other.mask() && other.fill == other.used
+    }
+
     fn mask(&self) -> usize {
         self.slots.len() - 1
     }

@@ -64,48 +64,17 @@ pub fn register(t: &Types) {
 ///
 /// CPython copies the slot layout verbatim when the fresh table, pre-sized for `other`,
 /// has the same size as `other`'s table and `other` has no deleted slots; otherwise it
-/// re-inserts `other`'s keys in slot order. `SetTable` does not expose its size, so it is
-/// presumed to be that of a set built by adding its items one by one (the usual case).
+/// re-inserts `other`'s keys in slot order.
 fn copy_table(other: &SetTable) -> SetTable {
-    let n = other.len();
-    if grown_size(n) == merged_size(n) {
+    let mut t = SetTable::default();
+    t.reserve_for_merge(other.len());
+    if t.same_layout(other) {
         return other.clone();
     }
-    let mut t = SetTable::default();
-    t.reserve_for_merge(n);
     for k in other.keys() {
         t.insert(k.clone());
     }
     t
-}
-
-/// The smallest power of two above `minused`, as `set_table_resize` picks it.
-fn table_size(minused: usize) -> usize {
-    let mut size = 8;
-    while size <= minused {
-        size <<= 1;
-    }
-    size
-}
-
-/// The table size of a set that received `n` distinct items one at a time.
-fn grown_size(n: usize) -> usize {
-    let mut size = 8;
-    for fill in 1..=n {
-        if fill * 5 >= (size - 1) * 3 {
-            size = table_size(if fill > 50000 { fill * 2 } else { fill * 4 });
-        }
-    }
-    size
-}
-
-/// The table size of an empty set after `set_merge` pre-sizes it for `n` items.
-fn merged_size(n: usize) -> usize {
-    if n * 5 >= 7 * 3 {
-        table_size(n * 2)
-    } else {
-        8
-    }
 }
 
 /// `set_merge(so, other)`: adds every key of `other` to `so`.
