@@ -101,11 +101,32 @@ pub fn binary_op(vm: &mut Vm, op: BinOp, a: &Value, b: &Value, inplace: bool) ->
             return Ok(r);
         }
     }
+    // CPython's SLOT1BINFULL: a right operand of a subclass that overrides the reflected
+    // method goes first; operands of the same class never try it.
+    let (same_class, b_first) = match (a, b) {
+        (Value::Instance(x), Value::Instance(y)) => {
+            let same = Arc::ptr_eq(&x.class, &y.class);
+            let overrides = || match (y.class.lookup(rname), x.class.lookup(rname)) {
+                (Some(fy), Some(fx)) => !fy.is(&fx),
+                (Some(_), None) => true,
+                _ => false,
+            };
+            (same, !same && y.class.is_subclass(&x.class) && overrides())
+        }
+        _ => (false, false),
+    };
+    if b_first {
+        if let Some(r) = call_dunder(vm, b, rname, a)? {
+            return Ok(r);
+        }
+    }
     if let Some(r) = call_dunder(vm, a, name, b)? {
         return Ok(r);
     }
-    if let Some(r) = call_dunder(vm, b, rname, a)? {
-        return Ok(r);
+    if !same_class && !b_first {
+        if let Some(r) = call_dunder(vm, b, rname, a)? {
+            return Ok(r);
+        }
     }
     // `seq * obj` where obj has `__index__` (tried after obj's `__rmul__`, as CPython's
     // sequence repeat comes after the number slots).

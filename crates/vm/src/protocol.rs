@@ -430,20 +430,48 @@ fn seq_eq_items(vm: &mut Vm, xs: &[Value], ys: &[Value]) -> PyResult<bool> {
 }
 
 /// Tries `a.name(b)`, then `b.rname(a)`; `None` when both are missing or NotImplemented.
+/// CPython's `do_richcompare` for user objects: `a.name(b)`, then `b.rname(a)`, except
+/// that a right operand whose class is a proper subclass of the left's goes first.
 fn rich_dunder(vm: &mut Vm, a: &Value, b: &Value, name: &str, rname: &str) -> PyResult<Option<Value>> {
-    if let Some(f) = special(a, name) {
-        let r = vm.call(&f, Args::new(vec![a.clone(), b.clone()]))?;
-        if !matches!(r, Value::NotImplemented) {
+    let b_first = match (a, b) {
+        (Value::Instance(x), Value::Instance(y)) => !Arc::ptr_eq(&x.class, &y.class) && y.class.is_subclass(&x.class),
+        _ => false,
+    };
+    if b_first {
+        if let Some(r) = compare_slot(vm, b, a, rname)? {
             return Ok(Some(r));
         }
     }
-    if let Some(f) = special(b, rname) {
-        let r = vm.call(&f, Args::new(vec![b.clone(), a.clone()]))?;
-        if !matches!(r, Value::NotImplemented) {
+    if let Some(r) = compare_slot(vm, a, b, name)? {
+        return Ok(Some(r));
+    }
+    if !b_first {
+        if let Some(r) = compare_slot(vm, b, a, rname)? {
             return Ok(Some(r));
         }
     }
     Ok(None)
+}
+
+/// `x.name(y)` through `x`'s class, or `None` for NotImplemented or no method. A class
+/// with `__eq__` but no `__ne__` gets `object.__ne__`: the inverse of its `__eq__`.
+fn compare_slot(vm: &mut Vm, x: &Value, y: &Value, name: &str) -> PyResult<Option<Value>> {
+    let (f, invert) = match special(x, name) {
+        Some(f) => (f, false),
+        None if name == "__ne__" => match special(x, "__eq__") {
+            Some(f) => (f, true),
+            None => return Ok(None),
+        },
+        None => return Ok(None),
+    };
+    let r = vm.call(&f, Args::new(vec![x.clone(), y.clone()]))?;
+    if matches!(r, Value::NotImplemented) {
+        return Ok(None);
+    }
+    if invert {
+        return Ok(Some(Value::bool(!truthy(vm, &r)?)));
+    }
+    Ok(Some(r))
 }
 
 /// `a op b` for the six rich comparisons.
@@ -473,9 +501,6 @@ pub fn compare(vm: &mut Vm, op: CmpOp, a: &Value, b: &Value) -> PyResult<Value> 
             if matches!(a, Value::Instance(_)) || matches!(b, Value::Instance(_)) {
                 if let Some(r) = rich_dunder(vm, a, b, "__ne__", "__ne__")? {
                     return Ok(r);
-                }
-                if let Some(r) = rich_dunder(vm, a, b, "__eq__", "__eq__")? {
-                    return Ok(Value::bool(!truthy(vm, &r)?));
                 }
                 return Ok(Value::bool(!a.is(b)));
             }
