@@ -152,11 +152,11 @@ pub fn binary_op(vm: &mut Vm, op: BinOp, a: &Value, b: &Value, inplace: bool) ->
 fn op_type_error(op: BinOp, a: &Value, b: &Value, inplace: bool) -> crate::errors::PyErr {
     let sym = if inplace { format!("{}=", op.symbol()) } else { op.symbol().to_string() };
     if op == BinOp::Add {
+        // The sequence's own concatenation comes last, so its message wins even when
+        // the right operand is an object whose `__radd__` declined.
         if let Value::Str(_) | Value::List(_) | Value::Tuple(_) = a {
-            if !matches!(b, Value::Instance(_)) {
-                let an = type_name(a);
-                return type_error(format!("can only concatenate {an} (not \"{}\") to {an}", type_name(b)));
-            }
+            let an = type_name(a);
+            return type_error(format!("can only concatenate {an} (not \"{}\") to {an}", type_name(b)));
         }
     }
     if op == BinOp::Mul {
@@ -166,10 +166,10 @@ fn op_type_error(op: BinOp, a: &Value, b: &Value, inplace: bool) -> crate::error
         let has_seq_slots = |v: &Value| {
             matches!(v, Value::Set(_) | Value::Dict(_) | Value::Range(_) | Value::Instance(_) | Value::Native(_))
         };
-        if seq(a) && !matches!(b, Value::Instance(_)) {
+        if seq(a) {
             return type_error(format!("can't multiply sequence by non-int of type '{}'", type_name(b)));
         }
-        if seq(b) && !matches!(a, Value::Instance(_)) && !(inplace && has_seq_slots(a)) {
+        if seq(b) && !(inplace && has_seq_slots(a)) {
             return type_error(format!("can't multiply sequence by non-int of type '{}'", type_name(a)));
         }
     }
