@@ -52,6 +52,11 @@ pub fn exc(name: &str, msg: impl Into<String>) -> PyErr {
     new_exception(name, vec![Value::str(Into::<String>::into(msg))])
 }
 
+/// MemoryError with no message, as CPython's allocator raises it.
+pub fn memory_error() -> PyErr {
+    new_exception("MemoryError", Vec::new())
+}
+
 pub fn type_error(msg: impl Into<String>) -> PyErr {
     exc("TypeError", msg)
 }

@@ -329,7 +329,7 @@ fn bigint_op(op: BinOp, x: &BigInt, y: &BigInt) -> PyResult<Value> {
             }
             let e = y.to_u32().ok_or_else(|| overflow_error("exponent too large"))?;
             if x.magnitude().bits() as u128 * e as u128 > 64 * 1024 * 1024 * 8 {
-                return Err(crate::errors::exc("MemoryError", ""));
+                return Err(crate::errors::memory_error());
             }
             num_traits::pow(x.clone(), e as usize)
         }
@@ -446,7 +446,7 @@ fn repeat_n(len: usize, v: &Value) -> PyResult<usize> {
 fn check_repeat(len: usize, n: i64) -> PyResult<usize> {
     let n = n.max(0) as usize;
     if len > 0 && n > (1usize << 34) / len.max(1) {
-        return Err(crate::errors::exc("MemoryError", ""));
+        return Err(crate::errors::memory_error());
     }
     Ok(n)
 }

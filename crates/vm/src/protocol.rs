@@ -1011,6 +1011,15 @@ pub fn collect(vm: &mut Vm, v: &Value) -> PyResult<Vec<Value>> {
     match v {
         Value::List(l) => Ok(l.snapshot()),
         Value::Tuple(t) => Ok(t.items.to_vec()),
+        Value::Range(r) => {
+            // Sized up front, as CPython's length hint does: a range too long to hold
+            // is a MemoryError now, not an abort once memory runs out.
+            let n = usize::try_from(r.len()).unwrap_or(0);
+            let mut out = Vec::new();
+            out.try_reserve_exact(n).map_err(|_| crate::errors::memory_error())?;
+            out.extend((0..n).map(|i| Value::Int(r.start + r.step * i as i64)));
+            Ok(out)
+        }
         _ => {
             let it = crate::iter::get_iter(vm, v)?;
             let mut out = Vec::new();

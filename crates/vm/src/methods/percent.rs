@@ -7,7 +7,7 @@
 use num_bigint::BigInt;
 use num_traits::FromPrimitive;
 
-use crate::errors::{exc, overflow_error, type_error, value_error, PyErr, PyResult};
+use crate::errors::{overflow_error, type_error, value_error, PyErr, PyResult};
 use crate::format::{bigint_to_f64, percent_float, percent_int, percent_str, PercentFlags, PercentNum, PercentSpec};
 use crate::object::Args;
 use crate::ops::type_name;
@@ -241,7 +241,7 @@ fn format_one(
 ) -> PyResult<String> {
     let v = state.next_arg()?;
     if width.is_some_and(|w| w > MAX_WIDTH) || precision.is_some_and(|p| p > MAX_WIDTH) {
-        return Err(exc("MemoryError", ""));
+        return Err(crate::errors::memory_error());
     }
     Ok(match spec.conv {
         's' => percent_str(&protocol::str(vm, &v)?, spec, width, precision),

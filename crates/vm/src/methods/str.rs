@@ -20,7 +20,7 @@ mod unicode_data;
 use std::cell::RefCell;
 use std::sync::{Arc, Weak};
 
-use crate::errors::{exc, index_error, overflow_error, type_error, PyResult};
+use crate::errors::{index_error, overflow_error, type_error, PyResult};
 use crate::methods::{add_method, wrong_receiver};
 use crate::object::{Args, Class};
 use crate::ops::type_name;
@@ -393,7 +393,7 @@ fn char_at(s: &Arc<PyStr>, bi: usize) -> usize {
 /// Refuses results too large to allocate, as CPython does with MemoryError.
 fn check_size(n: usize) -> PyResult<()> {
     if n > (1usize << 32) {
-        return Err(exc("MemoryError", ""));
+        return Err(crate::errors::memory_error());
     }
     Ok(())
 }

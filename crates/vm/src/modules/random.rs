@@ -262,7 +262,7 @@ fn getrandbits(vm: &mut Vm, args: Args) -> PyResult<Value> {
     }
     let k = u64::try_from(k).map_err(|_| crate::errors::overflow_error("Python int too large to convert to C int"))?;
     if k > 1 << 28 {
-        return Err(crate::errors::exc("MemoryError", ""));
+        return Err(crate::errors::memory_error());
     }
     let r = with_rng(vm, |r| r.getrandbits(k));
     Ok(Value::from_bigint(BigInt::from_biguint(Sign::Plus, r)))

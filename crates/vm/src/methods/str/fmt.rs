@@ -54,6 +54,11 @@ pub fn str_format(vm: &mut Vm, fmt: &str, args: &[Value], kwargs: &[(Arc<str>, V
 /// `format(v, spec)`: the built-in formatters for int, bool, float and str, a class's own
 /// `__format__`, or `object.__format__` (which accepts only an empty spec).
 pub fn format_value(vm: &mut Vm, v: &Value, spec: &str) -> PyResult<String> {
+    // A width of 4 GiB or more (ten digits at least) cannot be padded out in memory: a
+    // MemoryError, as CPython's allocator would report, not an aborted process.
+    if spec.len() >= 10 && crate::format::parse_format_spec(spec).is_ok_and(|f| f.width.is_some_and(|w| w > 1 << 32)) {
+        return Err(crate::errors::memory_error());
+    }
     match v {
         Value::Str(s) => format_str(s.as_str(), spec).map_err(value_error),
         Value::Int(i) if spec.is_empty() => Ok(i.to_string()),
