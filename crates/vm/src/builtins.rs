@@ -805,6 +805,8 @@ pub fn is_callable(v: &Value) -> bool {
     match v {
         Value::Function(_) | Value::Builtin(_) | Value::BoundMethod(_) | Value::Class(_) => true,
         Value::Instance(inst) => inst.class.lookup("__call__").is_some(),
+        Value::Native(_) => crate::object::downcast::<crate::object::DescriptorObj>(v)
+            .is_some_and(|d| matches!(&*d.desc.read(), crate::object::Descriptor::Static(_))),
         _ => false,
     }
 }

@@ -149,6 +149,19 @@ pub fn call_other(vm: &mut Vm, callee: &Value, mut args: Args) -> PyResult<Value
             }
             None => Err(not_callable(callee)),
         },
+        Value::Native(_) => {
+            // A staticmethod object is callable (Python 3.10+): in a class body, a
+            // helper decorated with @staticmethod can be called before the class exists.
+            let inner =
+                crate::object::downcast::<crate::object::DescriptorObj>(callee).and_then(|d| match &*d.desc.read() {
+                    crate::object::Descriptor::Static(f) => Some(f.clone()),
+                    _ => None,
+                });
+            match inner {
+                Some(f) => vm.call(&f, args),
+                None => Err(not_callable(callee)),
+            }
+        }
         _ => Err(not_callable(callee)),
     }
 }
