@@ -562,7 +562,7 @@ impl<'a> Compiler<'a> {
             StmtKind::Continue => self.break_continue(false, s.span)?,
             StmtKind::Pass => {}
             StmtKind::FunctionDef(f) => self.function_def(f)?,
-            StmtKind::ClassDef(c) => self.class_def(c)?,
+            StmtKind::ClassDef(c) => self.class_def(c, s.span)?,
             StmtKind::Return(value) => {
                 if !matches!(self.unit().kind, CodeKind::Function | CodeKind::Lambda) {
                     return Err(syntax_error("'return' outside function", s.span));
@@ -660,6 +660,15 @@ impl<'a> Compiler<'a> {
         Ok(())
     }
 
+    /// Calls the decorators on the stack, innermost (last written) first, each at its
+    /// own line, as CPython's tracebacks show them.
+    fn apply_decorators(&mut self, decorators: &'a [Expr]) {
+        for d in decorators.iter().rev() {
+            self.set_span(d.span);
+            self.emit(Instr::Call(1));
+        }
+    }
+
     // funcdef: decorators 'def' NAME parameters ':' suite
     fn function_def(&mut self, f: &'a FunctionDef) -> CResult {
         for d in &f.decorators {
@@ -688,10 +697,7 @@ impl<'a> Compiler<'a> {
                 Ok(())
             },
         )?;
-        self.set_span(f.span);
-        for _ in &f.decorators {
-            self.emit(Instr::Call(1));
-        }
+        self.apply_decorators(&f.decorators);
         self.store_name(&f.name);
         Ok(())
     }
@@ -750,7 +756,9 @@ impl<'a> Compiler<'a> {
     }
 
     // classdef: decorators 'class' NAME ['(' [arglist] ')'] ':' suite
-    fn class_def(&mut self, c: &'a ClassDef) -> CResult {
+    /// `stmt_span` is the whole statement, body included: the span of the call that runs
+    /// the body (so a traceback through it shows no carets, as in CPython).
+    fn class_def(&mut self, c: &'a ClassDef, stmt_span: Span) -> CResult {
         for d in &c.decorators {
             self.expr(d)?;
         }
@@ -799,7 +807,7 @@ impl<'a> Compiler<'a> {
         for b in &c.bases {
             self.expr(b)?;
         }
-        self.set_span(c.span);
+        self.set_span(Span::new(c.span.start, stmt_span.end.max(c.span.end)));
         let n = 2 + c.bases.len() as u32;
         if c.keywords.is_empty() {
             self.emit(Instr::Call(n));
@@ -816,9 +824,7 @@ impl<'a> Compiler<'a> {
             self.emit(Instr::LoadConst(k));
             self.emit(Instr::CallKw(n + c.keywords.len() as u32));
         }
-        for _ in &c.decorators {
-            self.emit(Instr::Call(1));
-        }
+        self.apply_decorators(&c.decorators);
         self.store_name(&c.name);
         Ok(())
     }
