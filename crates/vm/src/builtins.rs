@@ -393,7 +393,23 @@ fn builtin_reversed(vm: &mut Vm, args: Args) -> PyResult<Value> {
     want(&args, "reversed", 1, 1)?;
     let v = &args.pos[0];
     let items = match v {
-        Value::List(_) | Value::Tuple(_) | Value::Str(_) | Value::Range(_) => protocol::collect(vm, v)?,
+        // Live, as CPython's list_reverseiterator: it sees items removed meanwhile.
+        Value::List(l) => {
+            let idx = l.len() as isize - 1;
+            return Ok(crate::iter::new_iter(crate::iter::IterState::ListRev { list: l.clone(), idx }));
+        }
+        // Lazy: a reversed range is another range.
+        Value::Range(r) => {
+            let n = r.len();
+            let (cur, stop) = if n == 0 {
+                (r.start, r.start)
+            } else {
+                let last = r.start as i128 + (n as i128 - 1) * r.step as i128;
+                (last as i64, (r.start as i128 - r.step as i128).clamp(i64::MIN as i128, i64::MAX as i128) as i64)
+            };
+            return Ok(crate::iter::new_iter(crate::iter::IterState::Range { cur, stop, step: -r.step }));
+        }
+        Value::Tuple(_) | Value::Str(_) => protocol::collect(vm, v)?,
         Value::Dict(d) => d.keys(),
         Value::Native(_) => match crate::object::downcast::<crate::methods::collections::DictView>(v) {
             Some(view) => view.items(),

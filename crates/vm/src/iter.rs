@@ -28,6 +28,11 @@ pub enum IterState {
         tuple: Arc<Tuple>,
         idx: usize,
     },
+    /// `reversed(list)`: the next index to read, counting down (-1 when done).
+    ListRev {
+        list: Arc<List>,
+        idx: isize,
+    },
     /// A snapshot of values (set iteration, `reversed`, dict views).
     Values {
         items: Vec<Value>,
@@ -206,6 +211,17 @@ fn next_builtin(vm: &mut Vm, obj: &IterObj) -> PyResult<Option<Value>> {
             if *idx < items.len() {
                 let v = items[*idx].clone();
                 *idx += 1;
+                return Ok(Some(v));
+            }
+            drop(items);
+            *st = IterState::Exhausted;
+            Ok(None)
+        }
+        IterState::ListRev { list, idx } => {
+            let items = list.items.lock();
+            if *idx >= 0 && (*idx as usize) < items.len() {
+                let v = items[*idx as usize].clone();
+                *idx -= 1;
                 return Ok(Some(v));
             }
             drop(items);
