@@ -48,9 +48,6 @@ pub struct ThreadData {
     pub name: String,
     pub daemon: bool,
     pub status: Status,
-    pub target: Value,
-    pub args: Value,
-    pub kwargs: Value,
     pub ident: Option<u64>,
     /// The scheduler's record of the thread, to keep its name in step for `--stats`.
     pub info: Option<Arc<ThreadInfo>>,
@@ -83,9 +80,6 @@ fn new_obj(kind: Kind) -> Arc<ThreadObj> {
             name: String::new(),
             daemon: false,
             status: Status::Initial,
-            target: Value::None,
-            args: Value::tuple(Vec::new()),
-            kwargs: Value::None,
             ident: None,
             info: None,
         }),
@@ -253,13 +247,19 @@ fn thread_init(vm: &mut Vm, args: Args) -> PyResult<Value> {
             thread_data(&current).is_some_and(|c| c.data.lock().daemon)
         }
     };
+    // Like CPython, the call is kept in plain instance attributes, which subclasses read
+    // (`self._target(*self._args, **self._kwargs)`) and `run` deletes.
+    let kwargs = kwargs.filter(|k| !k.is_none()).unwrap_or_else(|| Value::Dict(Arc::new(crate::dict::Dict::new())));
+    if let Value::Instance(inst) = &this {
+        let mut dict = inst.dict.lock();
+        dict.insert_str("_target", target);
+        dict.insert_str("_args", targs.unwrap_or_else(|| Value::tuple(Vec::new())));
+        dict.insert_str("_kwargs", kwargs);
+    }
     let mut d = obj.data.lock();
     d.initialized = true;
     d.name = name;
     d.daemon = daemon;
-    d.target = target;
-    d.args = targs.unwrap_or_else(|| Value::tuple(Vec::new()));
-    d.kwargs = kwargs.unwrap_or(Value::None);
     Ok(Value::None)
 }
 
@@ -311,7 +311,7 @@ fn bootstrap(vm: &mut Vm, this: Value) {
     let result = crate::attr::get_attr(vm, &this, "run").and_then(|run| match (&run, thread_data(&this)) {
         // `Thread.run` itself: call the target straight away. Every frame saved here
         // is Rust stack that each of thousands of sleeping threads would keep resident.
-        (Value::BoundMethod(m), Some(obj)) if is_builtin(&m.func, thread_run) => run_target(vm, &obj),
+        (Value::BoundMethod(m), Some(_)) if is_builtin(&m.func, thread_run) => run_target(vm, &this),
         _ => vm.call(&run, Args::new(Vec::new())).map(drop),
     });
     if let Err(err) = result {
@@ -335,10 +335,10 @@ fn report_exception(vm: &mut Vm, this: &Value, err: PyErr) {
     crate::io::write_console(vm, true, &format!("Exception in thread {name}:\n{text}"));
 }
 
-/// `Thread.run`: calls the target with the arguments, then drops them (as CPython does).
+/// `Thread.run`: calls the target with the arguments, then deletes them (as CPython does).
 fn thread_run(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
-    let (_, obj) = this(&mut args, "run")?;
-    run_target(vm, &obj)?;
+    let (this, _) = this(&mut args, "run")?;
+    run_target(vm, &this)?;
     Ok(Value::None)
 }
 
@@ -346,18 +346,47 @@ fn is_builtin(f: &Value, func: crate::object::BuiltinFn) -> bool {
     matches!(f, Value::Builtin(b) if std::ptr::fn_addr_eq(b.func, func))
 }
 
-fn run_target(vm: &mut Vm, obj: &ThreadObj) -> PyResult<()> {
-    let (target, targs, kwargs) = {
-        let mut d = obj.data.lock();
-        let t = std::mem::replace(&mut d.target, Value::None);
-        let a = std::mem::replace(&mut d.args, Value::tuple(Vec::new()));
-        let k = std::mem::replace(&mut d.kwargs, Value::None);
-        (t, a, k)
+/// CPython's `Thread.run`: `if self._target is not None: self._target(*self._args,
+/// **self._kwargs)`, then `del self._target, self._args, self._kwargs` in a `finally`.
+/// The helpers stay out of line, so this frame (kept by every thread that blocks in its
+/// target) stays small.
+fn run_target(vm: &mut Vm, this: &Value) -> PyResult<()> {
+    let result = match target_call(vm, this) {
+        Ok(Some(call)) => call_with(vm, &call.0, &call.1, &call.2).map(drop),
+        Ok(None) => Ok(()),
+        Err(e) => Err(e),
     };
+    forget_target(vm, this, result)
+}
+
+/// `(self._target, self._args, self._kwargs)`, or None when the target is None.
+#[inline(never)]
+fn target_call(vm: &mut Vm, this: &Value) -> PyResult<Option<Box<(Value, Value, Value)>>> {
+    let target = crate::attr::get_attr(vm, this, "_target")?;
     if target.is_none() {
-        return Ok(());
+        return Ok(None);
     }
-    call_with(vm, &target, &targs, &kwargs).map(drop)
+    let targs = crate::attr::get_attr(vm, this, "_args")?;
+    let kwargs = crate::attr::get_attr(vm, this, "_kwargs")?;
+    Ok(Some(Box::new((target, targs, kwargs))))
+}
+
+/// The `finally` of `Thread.run`: deletes the call's attributes. An error there replaces
+/// the run's own, which becomes its `__context__`.
+#[inline(never)]
+fn forget_target(vm: &mut Vm, this: &Value, result: PyResult<()>) -> PyResult<()> {
+    let deleted =
+        ["_target", "_args", "_kwargs"].into_iter().try_for_each(|name| crate::attr::del_attr(vm, this, name));
+    match (deleted, result) {
+        (Err(err), Err(first)) => {
+            if let Some(state) = &err.0.exc {
+                state.lock().context.get_or_insert(first.value());
+            }
+            Err(err)
+        }
+        (Err(err), Ok(())) => Err(err),
+        (Ok(()), result) => result,
+    }
 }
 
 /// `target(*args, **kwargs)`, with CPython's errors for arguments that do not unpack
