@@ -339,8 +339,13 @@ fn enter_thread(start: ThreadStart) -> Vm {
 }
 
 /// At interpreter exit: waits for every non-daemon thread (including ones they start
-/// meanwhile), like CPython's `threading._shutdown`.
+/// meanwhile), like CPython's `threading._shutdown`. As there, the main thread counts as
+/// stopped from here on, so a worker's `main_thread().join()` returns and
+/// `main_thread().is_alive()` is False; it stays in `enumerate()` and `active_count()`.
 pub fn wait_for_non_daemon_threads(vm: &mut Vm) {
+    if let Some(main) = thread_data(&main_thread_obj(&vm.interp)) {
+        thread_class::mark_stopped(&main);
+    }
     loop {
         let me = vm.thread_obj.clone();
         let pending = vm.interp.threads.active().into_iter().find(|t| {
@@ -355,7 +360,6 @@ pub fn wait_for_non_daemon_threads(vm: &mut Vm) {
         if gilvm_sched::interrupt::take() {
             return;
         }
-        // A finishing thread leaves the registry before it reports done.
         note_wait(vm, BlockKind::Join, None);
         if let Some(obj) = thread_data(&t) {
             obj.done.wait_for(&mut vm.thread, BlockKind::Join, None, |done| done.then_some(()));

@@ -318,10 +318,18 @@ fn bootstrap(vm: &mut Vm, this: Value) {
         report_exception(vm, &this, err);
     }
     let Some(obj) = thread_data(&this) else { return };
-    obj.data.lock().status = Status::Stopped;
+    // A finishing thread leaves the registry before it reports done.
     vm.interp.threads.remove(vm.thread.info.id);
-    *obj.done.lock() = true;
-    obj.done.notify_all();
+    mark_stopped(&obj);
+}
+
+/// Marks a thread finished: `is_alive()` turns False and `join()` returns.
+pub fn mark_stopped(obj: &ThreadObj) {
+    obj.data.lock().status = Status::Stopped;
+    obj.done.update(|done| {
+        *done = true;
+        ((), gilvm_sched::Wake::All)
+    });
 }
 
 /// `threading.excepthook`'s output: `Exception in thread NAME:` and the traceback.
