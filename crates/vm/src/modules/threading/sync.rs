@@ -434,7 +434,16 @@ fn condition_notify_all_deprecated(vm: &mut Vm, args: Args) -> PyResult<Value> {
 
 /// `threading.Event`: a flag threads can wait for.
 pub struct Event {
-    flag: Waitable<bool>,
+    state: Waitable<EventState>,
+}
+
+#[derive(Default)]
+struct EventState {
+    flag: bool,
+    /// Bumped by every `set()`. A thread waiting when it is bumped is released even if
+    /// `clear()` comes before the thread looks again, as CPython's `Condition.wait`
+    /// returns True for every thread notified by `set()`.
+    sets: u64,
 }
 
 impl NativeObject for Event {
@@ -445,7 +454,7 @@ impl NativeObject for Event {
         self
     }
     fn repr(&self) -> Option<String> {
-        let state = if *self.flag.lock() { "set" } else { "unset" };
+        let state = if self.is_set() { "set" } else { "unset" };
         Some(format!("<threading.Event at {:#x}: {state}>", address(self)))
     }
 }
@@ -474,27 +483,33 @@ pub fn new_event(_vm: &mut Vm, args: Args) -> PyResult<Value> {
     if !args.pos.is_empty() || !args.kw.is_empty() {
         return Err(type_error("Event.__init__() takes 1 positional argument but 2 were given"));
     }
-    Ok(Value::native(Event { flag: Waitable::new(false) }))
+    Ok(Value::native(Event { state: Waitable::new(EventState::default()) }))
 }
 
 impl Event {
     pub fn set(&self) {
-        self.flag.update(|flag| {
-            *flag = true;
+        self.state.update(|st| {
+            st.flag = true;
+            st.sets += 1;
             ((), Wake::All)
         });
     }
 
     pub fn is_set(&self) -> bool {
-        *self.flag.lock()
+        self.state.lock().flag
     }
 
     pub fn wait(&self, vm: &mut Vm, timeout: Option<Duration>) -> bool {
-        if self.is_set() {
-            return true;
-        }
+        let seen = {
+            let st = self.state.lock();
+            if st.flag {
+                return true;
+            }
+            st.sets
+        };
         super::note_wait(vm, BlockKind::Event, None);
-        self.flag.wait_for(&mut vm.thread, BlockKind::Event, timeout, |flag| flag.then_some(())).is_some()
+        let released = |st: &mut EventState| (st.flag || st.sets != seen).then_some(());
+        self.state.wait_for(&mut vm.thread, BlockKind::Event, timeout, released).is_some()
     }
 }
 
@@ -504,7 +519,7 @@ fn event_set(_vm: &mut Vm, args: Args) -> PyResult<Value> {
 }
 
 fn event_clear(_vm: &mut Vm, args: Args) -> PyResult<Value> {
-    *this::<Event>(&args, "Event", "clear")?.flag.lock() = false;
+    this::<Event>(&args, "Event", "clear")?.state.lock().flag = false;
     Ok(Value::None)
 }
 
