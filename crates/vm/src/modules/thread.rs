@@ -32,6 +32,8 @@ pub fn create() -> Value {
     );
     dict.set_str("LockType", Value::Class(lock_class()));
     dict.set_str("_local", Value::Class(local_class()));
+    dict.set_str("_excepthook", super::threading::excepthook::default_hook());
+    dict.set_str("_ExceptHookArgs", Value::Class(super::threading::excepthook::args_class()));
     dict.set_str("TIMEOUT_MAX", Value::float(TIMEOUT_MAX));
     dict.set_str("error", Value::Class(crate::types::types().exc("RuntimeError")));
     module

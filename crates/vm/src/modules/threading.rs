@@ -12,6 +12,7 @@ use crate::object::Args;
 use crate::value::Value;
 use crate::vm::{Interp, Vm};
 
+pub mod excepthook;
 pub mod sync;
 pub mod thread_class;
 
@@ -133,6 +134,9 @@ pub fn create(vm: &mut Vm) -> Value {
     dict.set_str("local", Value::Class(crate::modules::thread::local_class()));
     dict.set_str("TIMEOUT_MAX", Value::float(crate::modules::thread::TIMEOUT_MAX));
     dict.set_str("ThreadError", Value::Class(crate::types::types().exc("RuntimeError")));
+    dict.set_str("excepthook", excepthook::default_hook());
+    dict.set_str("__excepthook__", excepthook::default_hook());
+    dict.set_str("ExceptHookArgs", Value::Class(excepthook::args_class()));
     // Like CPython, importing threading registers the main thread.
     main_thread_obj(&vm.interp);
     module

@@ -7,7 +7,7 @@ use std::time::Duration;
 
 use gilvm_sched::{BlockKind, ThreadInfo, Waitable};
 
-use crate::errors::{exc, runtime_error, type_error, PyErr, PyResult};
+use crate::errors::{exc, runtime_error, type_error, PyResult};
 use crate::object::{Args, Class, Descriptor, DescriptorObj, Instance, NativeObject, TypeKind};
 use crate::protocol;
 use crate::value::Value;
@@ -177,7 +177,8 @@ fn dummy_thread_class() -> Arc<Class> {
         .clone()
 }
 
-fn property(cls: &Class, name: &str, get: crate::object::BuiltinFn, set: Option<crate::object::BuiltinFn>) {
+/// Adds a property backed by builtins to a native class.
+pub(super) fn property(cls: &Class, name: &str, get: crate::object::BuiltinFn, set: Option<crate::object::BuiltinFn>) {
     let fget = crate::builtins::builtin(name, get);
     let fset = set.map(|f| crate::builtins::builtin(name, f));
     let desc = DescriptorObj { desc: crate::sync::RwLock::new(Descriptor::Property { fget, fset }) };
@@ -256,10 +257,13 @@ fn thread_init(vm: &mut Vm, args: Args) -> PyResult<Value> {
         dict.insert_str("_args", targs.unwrap_or_else(|| Value::tuple(Vec::new())));
         dict.insert_str("_kwargs", kwargs);
     }
-    let mut d = obj.data.lock();
-    d.initialized = true;
-    d.name = name;
-    d.daemon = daemon;
+    {
+        let mut d = obj.data.lock();
+        d.initialized = true;
+        d.name = name;
+        d.daemon = daemon;
+    }
+    super::excepthook::check_hook_set(vm)?;
     Ok(Value::None)
 }
 
@@ -315,7 +319,7 @@ fn bootstrap(vm: &mut Vm, this: Value) {
         _ => vm.call(&run, Args::new(Vec::new())).map(drop),
     });
     if let Err(err) = result {
-        report_exception(vm, &this, err);
+        super::excepthook::report(vm, &this, err);
     }
     let Some(obj) = thread_data(&this) else { return };
     // A finishing thread leaves the registry before it reports done.
@@ -330,17 +334,6 @@ pub fn mark_stopped(obj: &ThreadObj) {
         *done = true;
         ((), gilvm_sched::Wake::All)
     });
-}
-
-/// `threading.excepthook`'s output: `Exception in thread NAME:` and the traceback.
-/// SystemExit ends the thread quietly.
-fn report_exception(vm: &mut Vm, this: &Value, err: PyErr) {
-    if err.matches("SystemExit") {
-        return;
-    }
-    let name = thread_data(this).map(|o| o.data.lock().name.clone()).unwrap_or_default();
-    let text = crate::traceback::format_exception(vm, &err);
-    crate::io::write_console(vm, true, &format!("Exception in thread {name}:\n{text}"));
 }
 
 /// `Thread.run`: calls the target with the arguments, then deletes them (as CPython does).
