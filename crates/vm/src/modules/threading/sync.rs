@@ -681,15 +681,50 @@ pub struct Barrier {
     state: Waitable<BarrierState>,
 }
 
+/// A port of CPython's `Barrier._state`.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+enum Phase {
+    /// Threads arrive and wait for the round to fill.
+    #[default]
+    Filling,
+    /// The round is complete: its threads leave, while new arrivals wait.
+    Draining,
+    /// `reset()` came during a round: its threads leave with BrokenBarrierError.
+    Resetting,
+    Broken,
+}
+
 #[derive(Default)]
 struct BarrierState {
-    /// Threads waiting in the current round.
+    /// Threads inside `wait` (CPython's `_count`): the current round's arrivals, or the
+    /// threads still leaving it. The last one out of a drain or reset refills.
     count: u64,
-    /// Bumped when a round completes, releasing its waiters.
-    generation: u64,
-    /// Bumped by `reset()`: the threads waiting then see the barrier broken.
-    resets: u64,
-    broken: bool,
+    phase: Phase,
+    /// The round's last thread is running the action. CPython runs it holding the
+    /// barrier's lock, so threads arriving meanwhile wait, as they do while it drains.
+    in_action: bool,
+}
+
+impl BarrierState {
+    /// `n_waiting`: the threads waiting in the current round (0 while it drains, resets
+    /// or is broken).
+    fn n_waiting(&self) -> u64 {
+        if self.phase == Phase::Filling {
+            self.count
+        } else {
+            0
+        }
+    }
+
+    /// CPython's `_exit`: one thread has left `wait`.
+    fn leave(&mut self) -> Wake {
+        self.count -= 1;
+        if self.count == 0 && matches!(self.phase, Phase::Draining | Phase::Resetting) {
+            self.phase = Phase::Filling;
+            return Wake::All;
+        }
+        Wake::Nobody
+    }
 }
 
 impl NativeObject for Barrier {
@@ -701,10 +736,10 @@ impl NativeObject for Barrier {
     }
     fn repr(&self) -> Option<String> {
         let st = self.state.lock();
-        if st.broken {
+        if st.phase == Phase::Broken {
             return Some(format!("<threading.Barrier at {:#x}: broken>", address(self)));
         }
-        Some(format!("<threading.Barrier at {:#x}: waiters={}/{}>", address(self), st.count, self.parties))
+        Some(format!("<threading.Barrier at {:#x}: waiters={}/{}>", address(self), st.n_waiting(), self.parties))
     }
 }
 
@@ -769,6 +804,10 @@ pub fn new_barrier(_vm: &mut Vm, args: Args) -> PyResult<Value> {
     }))
 }
 
+/// `Barrier.wait(timeout=None)`, after CPython's: wait while the barrier drains (or
+/// runs its action), arrive, then either run the action and release the round, or wait
+/// for the round to be released; every thread that arrived leaves through
+/// [`BarrierState::leave`].
 fn barrier_wait(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
     this::<Barrier>(&args, "Barrier", "wait")?;
     let this = args.pos.remove(0);
@@ -778,52 +817,67 @@ fn barrier_wait(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
         Some(t) if !t.is_none() => optional_timeout(Some(&t))?,
         _ => barrier.timeout,
     };
-    let (index, generation, resets) = {
-        let mut st = barrier.state.lock();
-        if st.broken {
-            return Err(broken_barrier());
+    super::note_wait(vm, BlockKind::Barrier, None);
+    let arrived = barrier.state.wait_for(&mut vm.thread, BlockKind::Barrier, None, |st| {
+        if st.in_action || matches!(st.phase, Phase::Draining | Phase::Resetting) {
+            return None;
         }
-        let index = st.count;
+        if st.phase == Phase::Broken {
+            return Some(None);
+        }
         st.count += 1;
-        (index, st.generation, st.resets)
-    };
-    if index + 1 == barrier.parties {
-        // The last to arrive runs the action, then releases everybody.
-        if !barrier.action.is_none() {
-            if let Err(e) = vm.call(&barrier.action, Args::new(Vec::new())) {
-                barrier.state.update(|st| {
-                    st.broken = true;
-                    ((), Wake::All)
-                });
-                return Err(e);
-            }
-        }
+        Some(Some(st.count - 1))
+    });
+    // (None: Ctrl-C, which the caller turns into KeyboardInterrupt.)
+    let Some(Some(index)) = arrived else { return Err(broken_barrier()) };
+    let result =
+        if index + 1 == barrier.parties { release_round(vm, barrier) } else { wait_for_round(vm, barrier, timeout) };
+    barrier.state.update(|st| ((), st.leave()));
+    result.map(|()| Value::Int(index as i64))
+}
+
+/// The last thread of a round: runs the action, then lets the round go (or breaks the
+/// barrier if the action raised).
+fn release_round(vm: &mut Vm, barrier: &Barrier) -> PyResult<()> {
+    if !barrier.action.is_none() {
+        barrier.state.lock().in_action = true;
+        let result = vm.call(&barrier.action, Args::new(Vec::new()));
         barrier.state.update(|st| {
-            st.count = 0;
-            st.generation += 1;
+            st.in_action = false;
+            if result.is_err() {
+                st.phase = Phase::Broken;
+            }
             ((), Wake::All)
         });
-        return Ok(Value::Int(index as i64));
+        result?;
     }
-    super::note_wait(vm, BlockKind::Barrier, None);
-    let passed = barrier.state.wait_for(&mut vm.thread, BlockKind::Barrier, timeout, |st| {
-        if st.resets != resets {
-            Some(false)
-        } else if st.generation != generation {
-            Some(true)
-        } else if st.broken {
-            Some(false)
-        } else {
-            None
+    barrier.state.update(|st| {
+        // An abort() or reset() during the action wins, as it would take CPython's
+        // lock right after the action.
+        if st.phase == Phase::Filling {
+            st.phase = Phase::Draining;
         }
+        ((), Wake::All)
     });
-    match passed {
-        Some(true) => Ok(Value::Int(index as i64)),
+    Ok(())
+}
+
+/// Waits until the round is released; a timeout breaks the barrier. A thread whose
+/// timeout passes while the action runs waits for it to end, as CPython's waiter must
+/// take the barrier's lock back (from the action's thread) before it looks again.
+fn wait_for_round(vm: &mut Vm, barrier: &Barrier, timeout: Option<Duration>) -> PyResult<()> {
+    let released = |st: &mut BarrierState| (st.phase != Phase::Filling).then_some(st.phase == Phase::Draining);
+    let mut outcome = barrier.state.wait_for(&mut vm.thread, BlockKind::Barrier, timeout, released);
+    if outcome.is_none() && barrier.state.lock().in_action {
+        let after_action = |st: &mut BarrierState| (!st.in_action).then_some(st.phase == Phase::Draining);
+        outcome = barrier.state.wait_for(&mut vm.thread, BlockKind::Barrier, None, after_action);
+    }
+    match outcome {
+        Some(true) => Ok(()),
         Some(false) => Err(broken_barrier()),
         None => {
-            // A timeout breaks the barrier for everybody.
             barrier.state.update(|st| {
-                st.broken = true;
+                st.phase = Phase::Broken;
                 ((), Wake::All)
             });
             Err(broken_barrier())
@@ -834,10 +888,14 @@ fn barrier_wait(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
 fn barrier_reset(_vm: &mut Vm, args: Args) -> PyResult<Value> {
     let barrier = this::<Barrier>(&args, "Barrier", "reset")?;
     barrier.state.update(|st| {
-        // Threads waiting now see the barrier broken; later ones find it fresh.
-        st.resets += 1;
-        st.count = 0;
-        st.broken = false;
+        // Threads waiting now leave with BrokenBarrierError; the last one out refills.
+        st.phase = if st.count > 0 && matches!(st.phase, Phase::Filling | Phase::Broken) {
+            Phase::Resetting
+        } else if st.count > 0 {
+            st.phase
+        } else {
+            Phase::Filling
+        };
         ((), Wake::All)
     });
     Ok(Value::None)
@@ -845,7 +903,7 @@ fn barrier_reset(_vm: &mut Vm, args: Args) -> PyResult<Value> {
 
 fn barrier_abort(_vm: &mut Vm, args: Args) -> PyResult<Value> {
     this::<Barrier>(&args, "Barrier", "abort")?.state.update(|st| {
-        st.broken = true;
+        st.phase = Phase::Broken;
         ((), Wake::All)
     });
     Ok(Value::None)
@@ -856,10 +914,10 @@ fn barrier_parties(_vm: &mut Vm, args: Args) -> PyResult<Value> {
 }
 
 fn barrier_n_waiting(_vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let st = this::<Barrier>(&args, "Barrier", "n_waiting")?.state.lock().count;
-    Ok(Value::Int(st as i64))
+    let n = this::<Barrier>(&args, "Barrier", "n_waiting")?.state.lock().n_waiting();
+    Ok(Value::Int(n as i64))
 }
 
 fn barrier_broken(_vm: &mut Vm, args: Args) -> PyResult<Value> {
-    Ok(Value::bool(this::<Barrier>(&args, "Barrier", "broken")?.state.lock().broken))
+    Ok(Value::bool(this::<Barrier>(&args, "Barrier", "broken")?.state.lock().phase == Phase::Broken))
 }
