@@ -570,27 +570,30 @@ impl NativeObject for Semaphore {
     }
 }
 
-const SEMAPHORE_METHODS: [(&str, crate::object::BuiltinFn); 4] = [
-    ("acquire", semaphore_acquire),
-    ("__enter__", semaphore_acquire),
-    ("release", semaphore_release),
-    ("__exit__", semaphore_exit),
-];
-
 pub fn semaphore_class() -> Arc<Class> {
     static C: OnceLock<Arc<Class>> = OnceLock::new();
     C.get_or_init(|| {
-        let cls = native_class("Semaphore", "threading", &SEMAPHORE_METHODS);
+        let cls = native_class(
+            "Semaphore",
+            "threading",
+            &[
+                ("acquire", semaphore_acquire),
+                ("__enter__", semaphore_acquire),
+                ("release", semaphore_release),
+                ("__exit__", semaphore_exit),
+            ],
+        );
         set_constructor(&cls, semaphore_new);
         cls
     })
     .clone()
 }
 
+/// A subclass of Semaphore, as in CPython; it inherits the methods.
 pub fn bounded_semaphore_class() -> Arc<Class> {
     static C: OnceLock<Arc<Class>> = OnceLock::new();
     C.get_or_init(|| {
-        let cls = native_class("BoundedSemaphore", "threading", &SEMAPHORE_METHODS);
+        let cls = crate::types::new_class("BoundedSemaphore", Some(semaphore_class()), TypeKind::Native, "threading");
         set_constructor(&cls, bounded_semaphore_new);
         cls
     })
