@@ -185,7 +185,7 @@ fn new_queue(kind: Kind, mut args: Args) -> PyResult<Value> {
         }
         0
     } else {
-        let mut p = crate::modules::bind_params("Queue.__init__", args, &["maxsize"], 0, 1)?.into_iter();
+        let mut p = crate::modules::bind_method("Queue.__init__", args, &["maxsize"], 0, 1)?.into_iter();
         match p.next().flatten() {
             Some(v) => protocol::as_int(&v)?,
             None => 0,
@@ -392,11 +392,36 @@ fn heap_pop(vm: &mut Vm, heap: &mut Vec<Value>) -> PyResult<Value> {
     Ok(first)
 }
 
-fn put(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let q = this(&args, "put")?;
+/// The queue a method is called on, and its other arguments bound to `params`, with
+/// CPython's messages: queue.py's for Queue and its subclasses (`names.0`, as in
+/// `Queue.qsize() takes 1 positional argument but 2 were given`), the C module's for
+/// SimpleQueue (`names.1`).
+fn method_args(
+    args: Args,
+    names: (&str, &str),
+    params: &[&str],
+    required: usize,
+) -> PyResult<(Value, Vec<Option<Value>>)> {
+    let (queue_name, simple_name) = names;
+    let q = this(&args, queue_name.trim_start_matches("Queue."))?;
+    let simple = queue_of(&q).kind == Kind::Simple;
+    if simple && params.is_empty() {
+        crate::modules::no_args_method(simple_name, &args)?;
+        return Ok((q, Vec::new()));
+    }
     let mut rest = args;
     rest.pos.remove(0);
-    let mut p = crate::modules::bind_params("put", rest, &["item", "block", "timeout"], 1, 3)?.into_iter();
+    let bound = if simple {
+        crate::modules::bind_params(simple_name, rest, params, required, params.len())?
+    } else {
+        crate::modules::bind_method(queue_name, rest, params, required, params.len())?
+    };
+    Ok((q, bound))
+}
+
+fn put(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let (q, bound) = method_args(args, ("Queue.put", "put"), &["item", "block", "timeout"], 1)?;
+    let mut p = bound.into_iter();
     let item = p.next().flatten().expect("required");
     let wait = wait_time(vm, p.next().flatten(), p.next().flatten())?;
     queue_of(&q).put(vm, item, wait)?;
@@ -404,43 +429,38 @@ fn put(vm: &mut Vm, args: Args) -> PyResult<Value> {
 }
 
 fn put_nowait(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let q = this(&args, "put_nowait")?;
-    let mut rest = args;
-    rest.pos.remove(0);
-    let mut p = crate::modules::bind_params("put_nowait", rest, &["item"], 1, 1)?.into_iter();
-    let item = p.next().flatten().expect("required");
+    let (q, bound) = method_args(args, ("Queue.put_nowait", "put_nowait"), &["item"], 1)?;
+    let item = bound.into_iter().next().flatten().expect("required");
     queue_of(&q).put(vm, item, Some(Duration::ZERO))?;
     Ok(Value::None)
 }
 
 fn get(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let q = this(&args, "get")?;
-    let mut rest = args;
-    rest.pos.remove(0);
-    let mut p = crate::modules::bind_params("get", rest, &["block", "timeout"], 0, 2)?.into_iter();
+    let (q, bound) = method_args(args, ("Queue.get", "get"), &["block", "timeout"], 0)?;
+    let mut p = bound.into_iter();
     let wait = wait_time(vm, p.next().flatten(), p.next().flatten())?;
     queue_of(&q).get(vm, wait)
 }
 
 fn get_nowait(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let q = this(&args, "get_nowait")?;
+    let (q, _) = method_args(args, ("Queue.get_nowait", "get_nowait"), &[], 0)?;
     queue_of(&q).get(vm, Some(Duration::ZERO))
 }
 
 fn qsize(_vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let q = this(&args, "qsize")?;
+    let (q, _) = method_args(args, ("Queue.qsize", "SimpleQueue.qsize"), &[], 0)?;
     let n = queue_of(&q).state.lock().len();
     Ok(Value::Int(n as i64))
 }
 
 fn empty(_vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let q = this(&args, "empty")?;
+    let (q, _) = method_args(args, ("Queue.empty", "SimpleQueue.empty"), &[], 0)?;
     let empty = queue_of(&q).state.lock().len() == 0;
     Ok(Value::bool(empty))
 }
 
 fn full(_vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let q = this(&args, "full")?;
+    let (q, _) = method_args(args, ("Queue.full", "full"), &[], 0)?;
     let queue = queue_of(&q);
     let full = queue.is_full(&queue.state.lock());
     Ok(Value::bool(full))
@@ -452,7 +472,7 @@ fn maxsize(_vm: &mut Vm, args: Args) -> PyResult<Value> {
 }
 
 fn task_done(_vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let q = this(&args, "task_done")?;
+    let (q, _) = method_args(args, ("Queue.task_done", "task_done"), &[], 0)?;
     queue_of(&q).state.update(|st| {
         if st.unfinished == 0 {
             return (Err(value_error("task_done() called too many times")), Wake::Nobody);
@@ -463,7 +483,7 @@ fn task_done(_vm: &mut Vm, args: Args) -> PyResult<Value> {
 }
 
 fn join(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let q = this(&args, "join")?;
+    let (q, _) = method_args(args, ("Queue.join", "join"), &[], 0)?;
     super::threading::note_wait(vm, BlockKind::Queue, None);
     queue_of(&q).state.wait_for(&mut vm.thread, BlockKind::Queue, None, |st| (st.unfinished == 0).then_some(()));
     Ok(Value::None)

@@ -223,11 +223,17 @@ fn enumerate(vm: &mut Vm, args: Args) -> PyResult<Value> {
     Ok(Value::list(vm.interp.threads.active()))
 }
 
+/// The arguments of a function that threading.py defines without parameters, with
+/// Python's messages.
 fn no_args(name: &str, args: &Args) -> PyResult<()> {
-    if !args.pos.is_empty() || !args.kw.is_empty() {
+    if let Some((k, _)) = args.kw.first() {
+        return Err(crate::errors::type_error(format!("{name}() got an unexpected keyword argument '{k}'")));
+    }
+    let n = args.pos.len();
+    if n > 0 {
         return Err(crate::errors::type_error(format!(
-            "{name}() takes 0 positional arguments but {} were given",
-            args.pos.len() + args.kw.len()
+            "{name}() takes 0 positional arguments but {n} {} given",
+            if n == 1 { "was" } else { "were" }
         )));
     }
     Ok(())

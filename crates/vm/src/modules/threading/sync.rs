@@ -129,10 +129,8 @@ pub fn rlock_class() -> Arc<Class> {
     .clone()
 }
 
-pub fn new_rlock(_vm: &mut Vm, args: Args) -> PyResult<Value> {
-    if !args.pos.is_empty() || !args.kw.is_empty() {
-        return Err(type_error("RLock() takes no arguments"));
-    }
+/// `threading.RLock(*args, **kwargs)`: CPython's C RLock ignores its arguments.
+pub fn new_rlock(_vm: &mut Vm, _args: Args) -> PyResult<Value> {
     Ok(Value::native(RLock { state: Waitable::new(RState::default()) }))
 }
 
@@ -208,6 +206,7 @@ fn rlock_acquire(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
 }
 
 fn rlock_release(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    crate::modules::no_args_method("RLock.release", &args)?;
     this::<RLock>(&args, "_thread.RLock", "release")?.release(vm)?;
     Ok(Value::None)
 }
@@ -218,6 +217,7 @@ fn rlock_exit(vm: &mut Vm, args: Args) -> PyResult<Value> {
 }
 
 fn rlock_is_owned(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    crate::modules::no_args_method("RLock._is_owned", &args)?;
     Ok(Value::bool(this::<RLock>(&args, "_thread.RLock", "_is_owned")?.is_owned(vm)))
 }
 
@@ -249,14 +249,15 @@ pub fn condition_class() -> Arc<Class> {
             &[
                 ("__repr__", condition_repr),
                 ("acquire", condition_acquire),
-                ("__enter__", condition_acquire),
+                ("__enter__", condition_enter),
                 ("release", condition_release),
-                ("__exit__", condition_release),
+                ("__exit__", condition_exit),
                 ("wait", condition_wait),
                 ("wait_for", condition_wait_for),
                 ("notify", condition_notify),
                 ("notify_all", condition_notify_all),
                 ("notifyAll", condition_notify_all_deprecated),
+                ("_is_owned", condition_is_owned),
             ],
         );
         set_constructor(&cls, condition_new);
@@ -266,7 +267,7 @@ pub fn condition_class() -> Arc<Class> {
 }
 
 pub fn new_condition(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let mut p = crate::modules::bind_params("Condition", args, &["lock"], 0, 1)?.into_iter();
+    let mut p = crate::modules::bind_method("Condition.__init__", args, &["lock"], 0, 1)?.into_iter();
     let lock = match p.next().flatten() {
         Some(l) if !l.is_none() => l,
         _ => new_rlock(vm, Args::new(Vec::new()))?,
@@ -364,9 +365,37 @@ fn condition_acquire(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
     vm.call(&f, args)
 }
 
-fn condition_release(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let cond = this::<Condition>(&args, "Condition", "release")?;
-    let lock = cond.lock.clone();
+/// `Condition._is_owned()`: the RLock's own `_is_owned`, or else CPython's guess.
+fn condition_is_owned(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let cond = this::<Condition>(&args, "Condition", "_is_owned")?;
+    if crate::object::downcast::<RLock>(&cond.lock).is_some() {
+        crate::modules::no_args_method("RLock._is_owned", &args)?;
+    } else {
+        crate::modules::only_self("Condition._is_owned", &args)?;
+    }
+    Ok(Value::bool(cond.is_owned(vm)?))
+}
+
+/// `Condition.__enter__(self)`: the lock's `__enter__`.
+fn condition_enter(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    crate::modules::only_self("Condition.__enter__", &args)?;
+    let lock = this::<Condition>(&args, "Condition", "__enter__")?.lock.clone();
+    let f = crate::attr::get_attr(vm, &lock, "__enter__")?;
+    vm.call(&f, Args::new(Vec::new()))
+}
+
+/// `Condition.release`: the lock's `release` itself, as in CPython (so it checks the
+/// arguments).
+fn condition_release(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
+    let lock = this::<Condition>(&args, "Condition", "release")?.lock.clone();
+    args.pos.remove(0);
+    let f = crate::attr::get_attr(vm, &lock, "release")?;
+    vm.call(&f, args)
+}
+
+/// `Condition.__exit__(self, *args)`: releases the lock, whatever the exception.
+fn condition_exit(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let lock = this::<Condition>(&args, "Condition", "__exit__")?.lock.clone();
     let f = crate::attr::get_attr(vm, &lock, "release")?;
     vm.call(&f, Args::new(Vec::new()))
 }
@@ -374,7 +403,7 @@ fn condition_release(vm: &mut Vm, args: Args) -> PyResult<Value> {
 fn condition_wait(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
     this::<Condition>(&args, "Condition", "wait")?;
     let this = args.pos.remove(0);
-    let mut p = crate::modules::bind_params("wait", args, &["timeout"], 0, 1)?.into_iter();
+    let mut p = crate::modules::bind_method("Condition.wait", args, &["timeout"], 0, 1)?.into_iter();
     let timeout = optional_timeout(p.next().flatten().as_ref())?;
     let cond = crate::object::downcast::<Condition>(&this).expect("checked above");
     Ok(Value::bool(cond.wait(vm, timeout)?))
@@ -385,7 +414,7 @@ fn condition_wait(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
 fn condition_wait_for(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
     this::<Condition>(&args, "Condition", "wait_for")?;
     let this = args.pos.remove(0);
-    let mut p = crate::modules::bind_params("wait_for", args, &["predicate", "timeout"], 1, 2)?.into_iter();
+    let mut p = crate::modules::bind_method("Condition.wait_for", args, &["predicate", "timeout"], 1, 2)?.into_iter();
     let predicate = p.next().flatten().expect("required");
     let timeout = optional_timeout(p.next().flatten().as_ref())?;
     let cond = crate::object::downcast::<Condition>(&this).expect("checked above");
@@ -411,7 +440,7 @@ fn condition_wait_for(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
 fn condition_notify(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
     this::<Condition>(&args, "Condition", "notify")?;
     let this = args.pos.remove(0);
-    let mut p = crate::modules::bind_params("notify", args, &["n"], 0, 1)?.into_iter();
+    let mut p = crate::modules::bind_method("Condition.notify", args, &["n"], 0, 1)?.into_iter();
     let n = match p.next().flatten() {
         Some(v) => protocol::as_int(&v)?.max(0) as usize,
         None => 1,
@@ -421,13 +450,16 @@ fn condition_notify(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
 }
 
 fn condition_notify_all(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    crate::modules::only_self("Condition.notify_all", &args)?;
     this::<Condition>(&args, "Condition", "notify_all")?.notify(vm, usize::MAX)?;
     Ok(Value::None)
 }
 
 fn condition_notify_all_deprecated(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    crate::modules::only_self("Condition.notifyAll", &args)?;
     super::deprecated(vm, "notifyAll() is deprecated, use notify_all() instead");
-    condition_notify_all(vm, args)
+    this::<Condition>(&args, "Condition", "notifyAll")?.notify(vm, usize::MAX)?;
+    Ok(Value::None)
 }
 
 // ----- Event -----
@@ -514,28 +546,32 @@ impl Event {
 }
 
 fn event_set(_vm: &mut Vm, args: Args) -> PyResult<Value> {
+    crate::modules::only_self("Event.set", &args)?;
     this::<Event>(&args, "Event", "set")?.set();
     Ok(Value::None)
 }
 
 fn event_clear(_vm: &mut Vm, args: Args) -> PyResult<Value> {
+    crate::modules::only_self("Event.clear", &args)?;
     this::<Event>(&args, "Event", "clear")?.state.lock().flag = false;
     Ok(Value::None)
 }
 
 fn event_is_set(_vm: &mut Vm, args: Args) -> PyResult<Value> {
+    crate::modules::only_self("Event.is_set", &args)?;
     Ok(Value::bool(this::<Event>(&args, "Event", "is_set")?.is_set()))
 }
 
 fn event_is_set_deprecated(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    crate::modules::only_self("Event.isSet", &args)?;
     super::deprecated(vm, "isSet() is deprecated, use is_set() instead");
-    event_is_set(vm, args)
+    Ok(Value::bool(this::<Event>(&args, "Event", "isSet")?.is_set()))
 }
 
 fn event_wait(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
     this::<Event>(&args, "Event", "wait")?;
     let this = args.pos.remove(0);
-    let mut p = crate::modules::bind_params("wait", args, &["timeout"], 0, 1)?.into_iter();
+    let mut p = crate::modules::bind_method("Event.wait", args, &["timeout"], 0, 1)?.into_iter();
     let timeout = optional_timeout(p.next().flatten().as_ref())?;
     let event = crate::object::downcast::<Event>(&this).expect("checked above");
     Ok(Value::bool(event.wait(vm, timeout)))
@@ -601,7 +637,7 @@ pub fn bounded_semaphore_class() -> Arc<Class> {
 }
 
 fn semaphore_value(args: Args, name: &str) -> PyResult<u64> {
-    let mut p = crate::modules::bind_params(name, args, &["value"], 0, 1)?.into_iter();
+    let mut p = crate::modules::bind_method(&format!("{name}.__init__"), args, &["value"], 0, 1)?.into_iter();
     let value = match p.next().flatten() {
         Some(v) => protocol::as_int(&v)?,
         None => 1,
@@ -625,7 +661,7 @@ pub fn new_bounded_semaphore(_vm: &mut Vm, args: Args) -> PyResult<Value> {
 fn semaphore_acquire(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
     this::<Semaphore>(&args, "Semaphore", "acquire")?;
     let this = args.pos.remove(0);
-    let mut p = crate::modules::bind_params("acquire", args, &["blocking", "timeout"], 0, 2)?.into_iter();
+    let mut p = crate::modules::bind_method("Semaphore.acquire", args, &["blocking", "timeout"], 0, 2)?.into_iter();
     let blocking = match p.next().flatten() {
         Some(b) => protocol::truthy(vm, &b)?,
         None => true,
@@ -651,7 +687,9 @@ fn semaphore_acquire(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
 fn semaphore_release(_vm: &mut Vm, mut args: Args) -> PyResult<Value> {
     this::<Semaphore>(&args, "Semaphore", "release")?;
     let this = args.pos.remove(0);
-    let mut p = crate::modules::bind_params("release", args, &["n"], 0, 1)?.into_iter();
+    let bounded = crate::object::downcast::<Semaphore>(&this).is_some_and(|s| s.bound.is_some());
+    let qualname = if bounded { "BoundedSemaphore.release" } else { "Semaphore.release" };
+    let mut p = crate::modules::bind_method(qualname, args, &["n"], 0, 1)?.into_iter();
     let n = match p.next().flatten() {
         Some(v) => protocol::as_int(&v)?,
         None => 1,
@@ -670,8 +708,12 @@ fn semaphore_release(_vm: &mut Vm, mut args: Args) -> PyResult<Value> {
     })
 }
 
-fn semaphore_exit(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    semaphore_release(vm, Args::new(vec![args.pos[0].clone()]))
+/// `Semaphore.__exit__(self, t, v, tb)`: releases once.
+fn semaphore_exit(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
+    this::<Semaphore>(&args, "Semaphore", "__exit__")?;
+    let this = args.pos.remove(0);
+    crate::modules::bind_method("Semaphore.__exit__", args, &["t", "v", "tb"], 3, 3)?;
+    semaphore_release(vm, Args::new(vec![this]))
 }
 
 // ----- Barrier -----
@@ -792,7 +834,8 @@ fn broken_barrier() -> PyErr {
 }
 
 pub fn new_barrier(_vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let mut p = crate::modules::bind_params("Barrier", args, &["parties", "action", "timeout"], 1, 3)?.into_iter();
+    let mut p =
+        crate::modules::bind_method("Barrier.__init__", args, &["parties", "action", "timeout"], 1, 3)?.into_iter();
     let parties = protocol::as_int(&p.next().flatten().expect("required"))?;
     if parties < 1 {
         return Err(value_error("parties must be > 0"));
@@ -814,7 +857,7 @@ pub fn new_barrier(_vm: &mut Vm, args: Args) -> PyResult<Value> {
 fn barrier_wait(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
     this::<Barrier>(&args, "Barrier", "wait")?;
     let this = args.pos.remove(0);
-    let mut p = crate::modules::bind_params("wait", args, &["timeout"], 0, 1)?.into_iter();
+    let mut p = crate::modules::bind_method("Barrier.wait", args, &["timeout"], 0, 1)?.into_iter();
     let barrier = crate::object::downcast::<Barrier>(&this).expect("checked above");
     let timeout = match p.next().flatten() {
         Some(t) if !t.is_none() => optional_timeout(Some(&t))?,
@@ -889,6 +932,7 @@ fn wait_for_round(vm: &mut Vm, barrier: &Barrier, timeout: Option<Duration>) -> 
 }
 
 fn barrier_reset(_vm: &mut Vm, args: Args) -> PyResult<Value> {
+    crate::modules::only_self("Barrier.reset", &args)?;
     let barrier = this::<Barrier>(&args, "Barrier", "reset")?;
     barrier.state.update(|st| {
         // Threads waiting now leave with BrokenBarrierError; the last one out refills.
@@ -905,6 +949,7 @@ fn barrier_reset(_vm: &mut Vm, args: Args) -> PyResult<Value> {
 }
 
 fn barrier_abort(_vm: &mut Vm, args: Args) -> PyResult<Value> {
+    crate::modules::only_self("Barrier.abort", &args)?;
     this::<Barrier>(&args, "Barrier", "abort")?.state.update(|st| {
         st.phase = Phase::Broken;
         ((), Wake::All)

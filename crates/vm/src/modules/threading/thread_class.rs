@@ -288,6 +288,7 @@ fn thread_repr(_vm: &mut Vm, mut args: Args) -> PyResult<Value> {
 }
 
 fn thread_start(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
+    crate::modules::only_self("Thread.start", &args)?;
     let (this, obj) = this(&mut args, "start")?;
     let name = {
         let mut d = obj.data.lock();
@@ -338,6 +339,7 @@ pub fn mark_stopped(obj: &ThreadObj) {
 
 /// `Thread.run`: calls the target with the arguments, then deletes them (as CPython does).
 fn thread_run(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
+    crate::modules::only_self("Thread.run", &args)?;
     let (this, _) = this(&mut args, "run")?;
     run_target(vm, &this)?;
     Ok(Value::None)
@@ -404,7 +406,7 @@ fn call_with(vm: &mut Vm, target: &Value, targs: &Value, kwargs: &Value) -> PyRe
 
 fn thread_join(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
     let (this, obj) = this(&mut args, "join")?;
-    let mut p = crate::modules::bind_params("join", args, &["timeout"], 0, 1)?.into_iter();
+    let mut p = crate::modules::bind_method("Thread.join", args, &["timeout"], 0, 1)?.into_iter();
     let timeout = p.next().flatten().unwrap_or(Value::None);
     {
         let d = obj.data.lock();
@@ -446,6 +448,7 @@ pub fn duration_from_secs(secs: f64) -> Duration {
 }
 
 fn thread_is_alive(_vm: &mut Vm, mut args: Args) -> PyResult<Value> {
+    crate::modules::only_self("Thread.is_alive", &args)?;
     let (_, obj) = this(&mut args, "is_alive")?;
     check_initialized(&obj)?;
     let done = *obj.done.lock();
@@ -512,22 +515,34 @@ fn get_native_id(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
     Ok(id.map_or(Value::None, |i| Value::Int(i as i64)))
 }
 
+/// Binds the arguments of a method that takes `self` and one argument `name`, given
+/// positionally or by keyword, as `[self, value]`.
+fn one_arg(qualname: &str, mut args: Args, name: &str) -> PyResult<Args> {
+    let this = if args.pos.is_empty() { Value::None } else { args.pos.remove(0) };
+    let value = crate::modules::bind_method(qualname, args, &[name], 1, 1)?.remove(0).expect("required");
+    Ok(Args::new(vec![this, value]))
+}
+
 fn get_name_deprecated(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    crate::modules::only_self("Thread.getName", &args)?;
     deprecated(vm, "getName() is deprecated, get the name attribute instead");
     get_name(vm, args)
 }
 
 fn set_name_deprecated(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let args = one_arg("Thread.setName", args, "name")?;
     deprecated(vm, "setName() is deprecated, set the name attribute instead");
     set_name(vm, args)
 }
 
 fn is_daemon_deprecated(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    crate::modules::only_self("Thread.isDaemon", &args)?;
     deprecated(vm, "isDaemon() is deprecated, get the daemon attribute instead");
     get_daemon(vm, args)
 }
 
 fn set_daemon_deprecated(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let args = one_arg("Thread.setDaemon", args, "daemonic")?;
     deprecated(vm, "setDaemon() is deprecated, set the daemon attribute instead");
     set_daemon(vm, args)
 }
@@ -549,9 +564,10 @@ pub fn timer_class() -> Arc<Class> {
 }
 
 fn timer_init(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    const PARAMS: [&str; 5] = ["self", "interval", "function", "args", "kwargs"];
-    let mut p = crate::modules::bind_params("Timer.__init__", args, &PARAMS, 3, 5)?.into_iter();
-    let this = p.next().flatten().expect("required");
+    const PARAMS: [&str; 4] = ["interval", "function", "args", "kwargs"];
+    let mut args = args;
+    let this = if args.pos.is_empty() { Value::None } else { args.pos.remove(0) };
+    let mut p = crate::modules::bind_method("Timer.__init__", args, &PARAMS, 2, 4)?.into_iter();
     let [interval, function, targs, kwargs] = std::array::from_fn(|_| p.next().flatten());
     thread_init(vm, Args::new(vec![this.clone()]))?;
     let finished = super::sync::new_event(vm, Args::new(Vec::new()))?;
@@ -574,6 +590,7 @@ fn timer_event(vm: &mut Vm, this: &Value) -> PyResult<Value> {
 }
 
 fn timer_cancel(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    crate::modules::only_self("Timer.cancel", &args)?;
     let this = args.pos.first().cloned().unwrap_or(Value::None);
     let finished = timer_event(vm, &this)?;
     let set = crate::attr::get_attr(vm, &finished, "set")?;
@@ -581,6 +598,7 @@ fn timer_cancel(vm: &mut Vm, args: Args) -> PyResult<Value> {
 }
 
 fn timer_run(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    crate::modules::only_self("Timer.run", &args)?;
     let this = args.pos.first().cloned().unwrap_or(Value::None);
     let finished = timer_event(vm, &this)?;
     let interval = crate::attr::get_attr(vm, &this, "interval")?;
