@@ -477,7 +477,7 @@ impl Sim {
         st.offers_won_back += 1;
         match self.config.seed {
             None => st.offers_won_back >= BATTLE_ODDS,
-            Some(_) => next_random(&mut st.rng) % BATTLE_ODDS == 0,
+            Some(_) => next_random(&mut st.rng).is_multiple_of(BATTLE_ODDS),
         }
     }
 

@@ -12,6 +12,7 @@ use crate::object::Args;
 use crate::value::Value;
 use crate::vm::{Interp, Vm};
 
+pub mod barrier;
 pub mod excepthook;
 pub mod sync;
 pub mod thread_class;
@@ -126,9 +127,9 @@ pub fn create(vm: &mut Vm) -> Value {
     dict.set_str("Event", Value::Class(sync::event_class()));
     dict.set_str("Semaphore", Value::Class(sync::semaphore_class()));
     dict.set_str("BoundedSemaphore", Value::Class(sync::bounded_semaphore_class()));
-    dict.set_str("Barrier", Value::Class(sync::barrier_class()));
+    dict.set_str("Barrier", Value::Class(barrier::barrier_class()));
     dict.set_str("Timer", Value::Class(thread_class::timer_class()));
-    dict.set_str("BrokenBarrierError", Value::Class(sync::broken_barrier_error_class()));
+    dict.set_str("BrokenBarrierError", Value::Class(barrier::broken_barrier_error_class()));
     dict.set_str("Thread", Value::Class(thread_class::thread_class()));
     dict.set_str("Lock", crate::modules::thread::allocate_lock_value());
     dict.set_str("local", Value::Class(crate::modules::thread::local_class()));
