@@ -234,6 +234,12 @@ impl NativeObject for Condition {
     fn as_any(&self) -> &dyn Any {
         self
     }
+    /// CPython's `<Condition(LOCK, WAITERS)>`, when the lock is a native one (a lock
+    /// written in Python needs the VM for its repr: `Condition.__repr__` has it).
+    fn repr(&self) -> Option<String> {
+        let Value::Native(lock) = &self.lock else { return None };
+        Some(format!("<Condition({}, {})>", lock.repr()?, self.waiters.lock().len()))
+    }
 }
 
 pub fn condition_class() -> Arc<Class> {

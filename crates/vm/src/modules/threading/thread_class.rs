@@ -269,7 +269,10 @@ fn thread_init(vm: &mut Vm, args: Args) -> PyResult<Value> {
 
 fn thread_repr(_vm: &mut Vm, mut args: Args) -> PyResult<Value> {
     let (this, obj) = this(&mut args, "__repr__")?;
-    check_initialized(&obj)?;
+    // (CPython's `__repr__` words its assertion differently from the other methods.)
+    if !obj.data.lock().initialized {
+        return Err(exc("AssertionError", "Thread.__init__() was not called"));
+    }
     let done = *obj.done.lock();
     let d = obj.data.lock();
     let mut status = match d.status {
