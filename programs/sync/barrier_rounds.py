@@ -78,10 +78,10 @@ b.abort()
 t.join()
 print("after abort:", outcome, "broken", b.broken, "n_waiting", b.n_waiting)
 
-# The waiter's 0.1 s timeout passes while the action sleeps 0.3 s; it still passes.
-b = threading.Barrier(2, action=lambda: time.sleep(0.3))
+# The waiter's 0.5 s timeout passes while the action sleeps 0.8 s; it still passes.
+b = threading.Barrier(2, action=lambda: time.sleep(0.8))
 results = []
-t = threading.Thread(target=lambda: results.append(b.wait(0.1)))
+t = threading.Thread(target=lambda: results.append(b.wait(0.5)))
 t.start()
 results.append(b.wait())
 t.join()

@@ -6,10 +6,13 @@ import time
 
 e = threading.Event()
 results = []
+about_to_wait = []
 lock = threading.Lock()
 
 
 def waiter(name, timeout):
+    with lock:
+        about_to_wait.append(name)
     start = time.monotonic()
     woke = e.wait(timeout)
     quick = time.monotonic() - start < 4
@@ -24,6 +27,8 @@ threads = [
 ]
 for t in threads:
     t.start()
+while len(about_to_wait) < len(threads):
+    time.sleep(0.01)
 time.sleep(0.2)  # every waiter is now blocked in wait()
 e.set()
 e.clear()
