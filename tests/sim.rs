@@ -172,3 +172,24 @@ fn stats_split_blocked_time_by_object_kind() {
     assert!((seconds("blocked_event_s") - 0.5).abs() < 0.01, "{consumer}");
     assert_eq!(seconds("blocked_lock_s"), 0.0, "{consumer}");
 }
+
+/// The instruction policy's GIL battle (greedy handoff, 2 or more cores) is lost by the
+/// waiter most of the time, never always: a main thread that spins until a new thread has
+/// run must see it run, as under the real scheduler.
+#[test]
+fn a_spinning_thread_lets_the_gil_battle_end() {
+    let code = "import threading\nflag = []\nthreading.Thread(target=lambda: flag.append(1)).start()\n\
+                while not flag:\n    pass\nprint('ok')\n";
+    for flags in [
+        &["--switch-interval", "1"][..],
+        &["--switch-interval", "100"],
+        &["--switch-interval", "1000", "--switch-points", "any"],
+        &["--switch-interval", "100", "--seed", "11"],
+    ] {
+        let mut command = Command::new(gilvm_bin());
+        command.args(["run", "--sched", "sim"]).args(flags).args(["-c", code]);
+        let finished = run_with_timeout(&mut command, RUN_TIMEOUT);
+        assert!(!finished.timed_out, "{flags:?}: the spinning main thread starved the other");
+        assert_eq!(finished.stdout, "ok\n", "{flags:?}: {}", finished.stderr);
+    }
+}

@@ -12,8 +12,9 @@
 //!   when it started waiting (or the last switch); when the holder's clock passes it, the
 //!   holder is forced to switch at its next safe point. Under the instruction policy the
 //!   holder offers the GIL every N instructions: with greedy handoff on a machine of 2 or
-//!   more cores it wins the GIL straight back (the waiter is still waking up), otherwise
-//!   the waiter gets it.
+//!   more cores it usually wins the GIL straight back (the waiter is still waking up),
+//!   but the waiter wins one offer in [`BATTLE_ODDS`], as it does now and then under the
+//!   real scheduler; otherwise the waiter gets it.
 //! * GIL off: threads run in parallel on `cores` simulated cores. The runnable thread
 //!   with the smallest clock runs next, for at most a quantum of virtual time ahead of the
 //!   others; with more runnable threads than cores each instruction costs proportionally
@@ -52,6 +53,13 @@ const QUANTUM_NS: u64 = 50_000;
 /// inside builtins too (a new thread, a released lock), which the running thread's
 /// countdown cannot know about; it notices within this many instructions.
 const MAX_CHECK_GAP: u64 = 2_000;
+
+/// Under the instruction policy with greedy handoff, the waiter wins one GIL offer in
+/// this many: the 1,000th in a row, or with `--seed` each one with this chance. The real
+/// scheduler's waiters win one offer in about 500 to 2,000 (`--switch-interval` 1000 and
+/// 100 on `programs/gil/cpu_bound.py`); a waiter that never won would starve a thread
+/// that spins until another thread has run.
+const BATTLE_ODDS: u64 = 1_000;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum State {
@@ -105,6 +113,8 @@ struct SimState {
     running: usize,
     /// When the GIL last changed hands (a waiter's interval restarts then).
     last_switch: u64,
+    /// GIL offers the holder has won back since the GIL last changed hands.
+    offers_won_back: u64,
     switches: u64,
     rng: u64,
 }
@@ -137,6 +147,7 @@ impl Sim {
                 next_seq: 0,
                 running: NOBODY,
                 last_switch: 0,
+                offers_won_back: 0,
                 switches: 0,
                 rng: seed ^ 0x9e37_79b9_7f4a_7c15,
             }),
@@ -218,7 +229,7 @@ impl Sim {
                 Policy::Instructions(n) => {
                     if !st.ready.is_empty() && icount.saturating_sub(st.threads[me].slice_start) >= n {
                         self.release(&mut st, me, true);
-                        if self.handoff == Handoff::Greedy && self.config.cores >= 2 {
+                        if self.handoff == Handoff::Greedy && self.config.cores >= 2 && !self.waiter_wins(&mut st) {
                             // The GIL battle: the waiter is still waking up when the
                             // releasing thread takes the GIL back.
                             self.take(&mut st, me, now);
@@ -461,6 +472,15 @@ impl Sim {
         }
     }
 
+    /// Whether the waiter wins this GIL offer of the battle (see [`BATTLE_ODDS`]).
+    fn waiter_wins(&self, st: &mut SimState) -> bool {
+        st.offers_won_back += 1;
+        match self.config.seed {
+            None => st.offers_won_back >= BATTLE_ODDS,
+            Some(_) => next_random(&mut st.rng).is_multiple_of(BATTLE_ODDS),
+        }
+    }
+
     /// `me` (Running) takes the GIL back at `now`.
     fn take(&self, st: &mut SimState, me: usize, now: u64) {
         let t = &mut st.threads[me];
@@ -511,6 +531,7 @@ impl Sim {
         if self.gil && next != me {
             st.switches += 1;
             st.last_switch = now;
+            st.offers_won_back = 0;
         }
         st.running = next;
         st.threads[next].cond.notify_one();

@@ -179,7 +179,6 @@ fn with_context(e: crate::errors::PyErr, obj: &Value, name: &str) -> crate::erro
 
 /// Attributes every object (or kind of object) has without a dict entry.
 fn special_attr(vm: &mut Vm, obj: &Value, name: &str) -> PyResult<Option<Value>> {
-    let _ = vm;
     Ok(Some(match (name, obj) {
         ("__class__", _) => Value::Class(class_of(obj)),
         ("__name__", Value::Class(c)) => Value::str(c.name.to_string()),
@@ -191,7 +190,13 @@ fn special_attr(vm: &mut Vm, obj: &Value, name: &str) -> PyResult<Option<Value>>
         ("__doc__", Value::Class(_)) => Value::None,
         ("__dict__", Value::Instance(inst)) => {
             let d = crate::dict::Dict::new();
-            for (k, v) in inst.dict.lock().iter() {
+            // A `threading.local` shows the calling thread's attributes.
+            let local = crate::modules::thread::local_attrs(vm, obj, inst)?;
+            let own = match &local {
+                Some(local) => local.lock(),
+                None => inst.dict.lock(),
+            };
+            for (k, v) in own.iter() {
                 // An exception's `args` is a slot in CPython, not an instance attribute.
                 if !(inst.exc.is_some() && k == "args") {
                     d.set_str(k, v.clone());

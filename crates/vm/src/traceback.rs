@@ -20,7 +20,18 @@ const TRACEBACK_LIMIT: usize = 1000;
 pub fn format_exception(vm: &mut Vm, err: &PyErr) -> String {
     let mut out = String::new();
     let mut seen = Vec::new();
-    format_chain(vm, &err.value(), &mut out, &mut seen);
+    format_chain(vm, &err.value(), &mut out, &mut seen, false);
+    out
+}
+
+/// Renders an exception that passed through library frames gilvm does not show
+/// (threading.py's `_bootstrap_inner` and `Thread.run`). CPython lists those frames, so
+/// its `Traceback (most recent call last):` header comes even when no Python frame is
+/// listed, as for `Thread(target=int, args=('x',))`.
+pub fn format_exception_from_library(vm: &mut Vm, exc: &Value) -> String {
+    let mut out = String::new();
+    let mut seen = Vec::new();
+    format_chain(vm, exc, &mut out, &mut seen, true);
     out
 }
 
@@ -32,8 +43,9 @@ fn identity(v: &Value) -> Option<usize> {
 }
 
 /// `print_exception_recursive`: the cause (or else the unsuppressed context) first,
-/// unless it was already printed, then this exception.
-fn format_chain(vm: &mut Vm, exc: &Value, out: &mut String, seen: &mut Vec<usize>) {
+/// unless it was already printed, then this exception. `always_header` prints the
+/// `Traceback` header for this exception even when it lists no frame.
+fn format_chain(vm: &mut Vm, exc: &Value, out: &mut String, seen: &mut Vec<usize>, always_header: bool) {
     let Value::Instance(inst) = exc else { return };
     if let Some(id) = identity(exc) {
         seen.push(id);
@@ -49,16 +61,16 @@ fn format_chain(vm: &mut Vm, exc: &Value, out: &mut String, seen: &mut Vec<usize
     let context = context.filter(|c| identity(c).is_some());
     if let Some(c) = &cause {
         if !seen.contains(&identity(c).unwrap_or(0)) {
-            format_chain(vm, c, out, seen);
+            format_chain(vm, c, out, seen, false);
             out.push_str("\nThe above exception was the direct cause of the following exception:\n\n");
         }
     } else if let (Some(c), false) = (&context, suppress) {
         if !seen.contains(&identity(c).unwrap_or(0)) {
-            format_chain(vm, c, out, seen);
+            format_chain(vm, c, out, seen, false);
             out.push_str("\nDuring handling of the above exception, another exception occurred:\n\n");
         }
     }
-    if !tb.is_empty() {
+    if !tb.is_empty() || always_header {
         out.push_str("Traceback (most recent call last):\n");
         format_entries(vm, &tb, out);
     }

@@ -60,6 +60,77 @@ pub fn float_arg(v: &Value, fname: &str) -> PyResult<f64> {
     }
 }
 
+/// Rejects arguments beyond `self` (`args` includes it) to a method that CPython defines
+/// in Python (threading.py, queue.py), with Python's messages and the method's qualified
+/// name: `Event.set() takes 1 positional argument but 2 were given`.
+pub fn only_self(qualname: &str, args: &crate::object::Args) -> PyResult<()> {
+    check_method_call(qualname, &args.kw, args.pos.len().saturating_sub(1), &[], 0, 0)
+}
+
+/// Rejects arguments beyond `self` (`args` includes it) to a method that CPython writes
+/// in C without parameters: `lock.locked() takes no arguments (1 given)`.
+pub fn no_args_method(qualname: &str, args: &crate::object::Args) -> PyResult<()> {
+    if !args.kw.is_empty() {
+        return Err(crate::errors::type_error(format!("{qualname}() takes no keyword arguments")));
+    }
+    if args.pos.len() > 1 {
+        let given = args.pos.len() - 1;
+        return Err(crate::errors::type_error(format!("{qualname}() takes no arguments ({given} given)")));
+    }
+    Ok(())
+}
+
+/// [`bind_params`] for a method that CPython defines in Python: `args` comes without
+/// `self`, but the messages count it and name the method by its qualified name, in the
+/// order Python checks (`Thread.join() takes from 1 to 2 positional arguments but 3 were
+/// given`, `Queue.put() missing 1 required positional argument: 'item'`).
+pub fn bind_method(
+    qualname: &str,
+    args: crate::object::Args,
+    names: &[&str],
+    required: usize,
+    max_pos: usize,
+) -> PyResult<Vec<Option<Value>>> {
+    check_method_call(qualname, &args.kw, args.pos.len(), names, required, max_pos)?;
+    let out = bind_params(qualname, args, names, 0, max_pos)?;
+    let missing: Vec<String> =
+        names[..required].iter().zip(&out).filter(|(_, v)| v.is_none()).map(|(n, _)| format!("'{n}'")).collect();
+    let list = match missing.as_slice() {
+        [] => return Ok(out),
+        [one] => one.clone(),
+        [first, second] => format!("{first} and {second}"),
+        [rest @ .., last] => format!("{}, and {last}", rest.join(", ")),
+    };
+    Err(crate::errors::type_error(format!(
+        "{qualname}() missing {} required positional argument{}: {list}",
+        missing.len(),
+        if missing.len() == 1 { "" } else { "s" }
+    )))
+}
+
+/// The checks Python makes before binding: unknown keywords, then too many positionals.
+fn check_method_call(
+    qualname: &str,
+    kw: &[(Arc<str>, Value)],
+    n_pos: usize,
+    names: &[&str],
+    required: usize,
+    max_pos: usize,
+) -> PyResult<()> {
+    if let Some((k, _)) = kw.iter().find(|(k, _)| !names.contains(&&**k)) {
+        return Err(crate::errors::type_error(format!("{qualname}() got an unexpected keyword argument '{k}'")));
+    }
+    if n_pos > max_pos {
+        let (most, given) = (max_pos + 1, n_pos + 1);
+        let takes = if required == max_pos { format!("{most}") } else { format!("from {} to {most}", required + 1) };
+        let s = if most == 1 { "" } else { "s" };
+        return Err(crate::errors::type_error(format!(
+            "{qualname}() takes {takes} positional argument{s} but {given} were given"
+        )));
+    }
+    Ok(())
+}
+
 /// Binds a builtin's arguments to named parameters, positional or keyword (the first
 /// `max_pos` may be positional), with CPython's messages. `required` leading ones must be
 /// present.

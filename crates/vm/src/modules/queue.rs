@@ -22,7 +22,7 @@ use super::threading::sync::{native_class, set_constructor};
 enum Kind {
     Fifo,
     Lifo,
-    /// Items kept sorted, smallest first (`heapq` order for distinct keys).
+    /// Items in a binary heap, ordered with `<` exactly as CPython's `heapq` orders them.
     Priority,
     /// `SimpleQueue`: unbounded, no task tracking.
     Simple,
@@ -38,12 +38,20 @@ pub struct Queue {
 #[derive(Default)]
 struct State {
     items: VecDeque<Value>,
-    /// Slots promised to putters that are still finding their place (PriorityQueue).
-    reserved: usize,
+    /// A PriorityQueue's heap is out with a thread that sifts it with Python `<`
+    /// comparisons, which CPython does holding the queue's mutex: until it is back, no
+    /// other thread may put or get.
+    busy: bool,
+    /// How many items the busy thread holds (they still count for `qsize`).
+    taken: usize,
     /// Items put and not yet marked done (`task_done`).
     unfinished: u64,
-    /// Bumped by every change of `items`.
-    version: u64,
+}
+
+impl State {
+    fn len(&self) -> usize {
+        self.items.len() + self.taken
+    }
 }
 
 impl crate::object::NativeObject for Queue {
@@ -177,7 +185,7 @@ fn new_queue(kind: Kind, mut args: Args) -> PyResult<Value> {
         }
         0
     } else {
-        let mut p = crate::modules::bind_params("Queue.__init__", args, &["maxsize"], 0, 1)?.into_iter();
+        let mut p = crate::modules::bind_method("Queue.__init__", args, &["maxsize"], 0, 1)?.into_iter();
         match p.next().flatten() {
             Some(v) => protocol::as_int(&v)?,
             None => 0,
@@ -236,74 +244,40 @@ fn wait_time(vm: &mut Vm, block: Option<Value>, timeout: Option<Value>) -> PyRes
 
 impl Queue {
     fn is_full(&self, st: &State) -> bool {
-        self.maxsize > 0 && st.items.len() + st.reserved >= self.maxsize as usize
+        self.maxsize > 0 && st.len() >= self.maxsize as usize
     }
 
     fn put(&self, vm: &mut Vm, item: Value, wait: Option<Duration>) -> PyResult<()> {
-        // Reserve a slot (waiting for one if the queue is full).
         super::threading::note_wait(vm, BlockKind::Queue, None);
-        let reserved = self.state.wait_for(&mut vm.thread, BlockKind::Queue, wait, |st| {
+        if self.kind == Kind::Priority {
+            return self.put_heap(vm, item, wait);
+        }
+        let mut item = Some(item);
+        let put = self.state.wait_for(&mut vm.thread, BlockKind::Queue, wait, |st| {
             if self.is_full(st) {
-                None
-            } else {
-                st.reserved += 1;
-                Some(())
+                return None;
             }
+            st.items.push_back(item.take()?);
+            st.unfinished += 1;
+            Some(())
         });
-        if reserved.is_none() {
+        if put.is_none() {
             return Err(full_error());
         }
-        loop {
-            let (snapshot, version) = {
-                let st = self.state.lock();
-                match self.kind {
-                    Kind::Priority => (st.items.iter().cloned().collect::<Vec<_>>(), st.version),
-                    _ => (Vec::new(), st.version),
-                }
-            };
-            // PriorityQueue: find the place with Python comparisons, holding no lock.
-            let place = match self.kind {
-                Kind::Priority => match insertion_point(vm, &snapshot, &item) {
-                    Ok(i) => Some(i),
-                    Err(e) => {
-                        self.state.update(|st| {
-                            st.reserved -= 1;
-                            ((), Wake::All)
-                        });
-                        return Err(e);
-                    }
-                },
-                _ => None,
-            };
-            let done = self.state.update(|st| {
-                if place.is_some() && st.version != version {
-                    return (false, Wake::Nobody);
-                }
-                match place {
-                    Some(i) => st.items.insert(i, item.clone()),
-                    None => st.items.push_back(item.clone()),
-                }
-                st.reserved -= 1;
-                st.unfinished += 1;
-                st.version += 1;
-                (true, Wake::All)
-            });
-            if done {
-                return Ok(());
-            }
-        }
+        // Wake getters.
+        self.state.notify_all();
+        Ok(())
     }
 
     fn get(&self, vm: &mut Vm, wait: Option<Duration>) -> PyResult<Value> {
-        let kind = self.kind;
         super::threading::note_wait(vm, BlockKind::Queue, None);
-        let item = self.state.wait_for(&mut vm.thread, BlockKind::Queue, wait, |st| {
-            let item = match kind {
-                Kind::Lifo => st.items.pop_back(),
-                _ => st.items.pop_front(),
-            }?;
-            st.version += 1;
-            Some(item)
+        if self.kind == Kind::Priority {
+            return self.get_heap(vm, wait);
+        }
+        let kind = self.kind;
+        let item = self.state.wait_for(&mut vm.thread, BlockKind::Queue, wait, |st| match kind {
+            Kind::Lifo => st.items.pop_back(),
+            _ => st.items.pop_front(),
         });
         match item {
             Some(item) => {
@@ -314,28 +288,140 @@ impl Queue {
             None => Err(empty_error()),
         }
     }
+
+    /// `heapq.heappush`. If a comparison raises, the item stays in the heap but is not
+    /// counted as a task, as in CPython.
+    fn put_heap(&self, vm: &mut Vm, item: Value, wait: Option<Duration>) -> PyResult<()> {
+        let Some(mut heap) = self.take_heap(vm, wait, |st| !self.is_full(st)) else {
+            return Err(full_error());
+        };
+        heap.push(item);
+        let end = heap.len() - 1;
+        let result = sift_down(vm, &mut heap, 0, end);
+        self.give_back(heap, result.is_ok());
+        result
+    }
+
+    /// `heapq.heappop`.
+    fn get_heap(&self, vm: &mut Vm, wait: Option<Duration>) -> PyResult<Value> {
+        let Some(mut heap) = self.take_heap(vm, wait, |st| !st.items.is_empty()) else {
+            return Err(empty_error());
+        };
+        let result = heap_pop(vm, &mut heap);
+        self.give_back(heap, false);
+        result
+    }
+
+    /// Takes a PriorityQueue's heap out of the state once `ready` holds and no other
+    /// thread has it, waiting up to `wait`.
+    fn take_heap(&self, vm: &mut Vm, wait: Option<Duration>, ready: impl Fn(&State) -> bool) -> Option<Vec<Value>> {
+        let mut take = |st: &mut State| {
+            if st.busy || !ready(st) {
+                return None;
+            }
+            st.busy = true;
+            st.taken = st.items.len();
+            Some(Vec::from(std::mem::take(&mut st.items)))
+        };
+        if let Some(heap) = self.state.wait_for(&mut vm.thread, BlockKind::Queue, wait, &mut take) {
+            return Some(heap);
+        }
+        // CPython takes the queue's mutex, waiting for it, before it looks: a put or get
+        // that finds another thread's heap operation under way waits for it to end, even
+        // when it does not block or its time is up, and then looks once more.
+        let after_busy = |st: &mut State| if st.busy { None } else { Some(take(st)) };
+        self.state.wait_for(&mut vm.thread, BlockKind::Queue, None, after_busy).flatten()
+    }
+
+    /// Puts the heap back (counting a new task if `put`) and wakes the waiters.
+    fn give_back(&self, heap: Vec<Value>, put: bool) {
+        self.state.update(|st| {
+            st.items = VecDeque::from(heap);
+            st.busy = false;
+            st.taken = 0;
+            if put {
+                st.unfinished += 1;
+            }
+            ((), Wake::All)
+        });
+    }
 }
 
-/// Where `item` goes in the sorted `items` (after equal ones): a binary search with `<`.
-fn insertion_point(vm: &mut Vm, items: &[Value], item: &Value) -> PyResult<usize> {
-    let (mut lo, mut hi) = (0, items.len());
-    while lo < hi {
-        let mid = (lo + hi) / 2;
-        let less = protocol::compare(vm, CmpOp::Lt, item, &items[mid])?;
-        if protocol::truthy(vm, &less)? {
-            hi = mid;
-        } else {
-            lo = mid + 1;
+fn less(vm: &mut Vm, a: &Value, b: &Value) -> PyResult<bool> {
+    let r = protocol::compare(vm, CmpOp::Lt, a, b)?;
+    protocol::truthy(vm, &r)
+}
+
+/// `heapq._siftdown`: moves `heap[pos]` towards `start` while it is `<` its parent.
+fn sift_down(vm: &mut Vm, heap: &mut [Value], start: usize, mut pos: usize) -> PyResult<()> {
+    while pos > start {
+        let parent = (pos - 1) >> 1;
+        if !less(vm, &heap[pos], &heap[parent])? {
+            break;
         }
+        heap.swap(pos, parent);
+        pos = parent;
     }
-    Ok(lo)
+    Ok(())
+}
+
+/// `heapq._siftup`: moves the smaller child up until `pos` is a leaf, then sifts the
+/// item that was at `pos` back down.
+fn sift_up(vm: &mut Vm, heap: &mut [Value], mut pos: usize) -> PyResult<()> {
+    let (end, start) = (heap.len(), pos);
+    while pos < end >> 1 {
+        let mut child = 2 * pos + 1;
+        if child + 1 < end && !less(vm, &heap[child], &heap[child + 1])? {
+            child += 1;
+        }
+        heap.swap(pos, child);
+        pos = child;
+    }
+    sift_down(vm, heap, start, pos)
+}
+
+/// `heapq.heappop` (the heap is not empty). If a comparison raises, the smallest item
+/// is lost, as in CPython.
+fn heap_pop(vm: &mut Vm, heap: &mut Vec<Value>) -> PyResult<Value> {
+    let last = heap.pop().expect("the heap is not empty");
+    if heap.is_empty() {
+        return Ok(last);
+    }
+    let first = std::mem::replace(&mut heap[0], last);
+    sift_up(vm, heap, 0)?;
+    Ok(first)
+}
+
+/// The queue a method is called on, and its other arguments bound to `params`, with
+/// CPython's messages: queue.py's for Queue and its subclasses (`names.0`, as in
+/// `Queue.qsize() takes 1 positional argument but 2 were given`), the C module's for
+/// SimpleQueue (`names.1`).
+fn method_args(
+    args: Args,
+    names: (&str, &str),
+    params: &[&str],
+    required: usize,
+) -> PyResult<(Value, Vec<Option<Value>>)> {
+    let (queue_name, simple_name) = names;
+    let q = this(&args, queue_name.trim_start_matches("Queue."))?;
+    let simple = queue_of(&q).kind == Kind::Simple;
+    if simple && params.is_empty() {
+        crate::modules::no_args_method(simple_name, &args)?;
+        return Ok((q, Vec::new()));
+    }
+    let mut rest = args;
+    rest.pos.remove(0);
+    let bound = if simple {
+        crate::modules::bind_params(simple_name, rest, params, required, params.len())?
+    } else {
+        crate::modules::bind_method(queue_name, rest, params, required, params.len())?
+    };
+    Ok((q, bound))
 }
 
 fn put(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let q = this(&args, "put")?;
-    let mut rest = args;
-    rest.pos.remove(0);
-    let mut p = crate::modules::bind_params("put", rest, &["item", "block", "timeout"], 1, 3)?.into_iter();
+    let (q, bound) = method_args(args, ("Queue.put", "put"), &["item", "block", "timeout"], 1)?;
+    let mut p = bound.into_iter();
     let item = p.next().flatten().expect("required");
     let wait = wait_time(vm, p.next().flatten(), p.next().flatten())?;
     queue_of(&q).put(vm, item, wait)?;
@@ -343,45 +429,40 @@ fn put(vm: &mut Vm, args: Args) -> PyResult<Value> {
 }
 
 fn put_nowait(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let q = this(&args, "put_nowait")?;
-    let mut rest = args;
-    rest.pos.remove(0);
-    let mut p = crate::modules::bind_params("put_nowait", rest, &["item"], 1, 1)?.into_iter();
-    let item = p.next().flatten().expect("required");
+    let (q, bound) = method_args(args, ("Queue.put_nowait", "put_nowait"), &["item"], 1)?;
+    let item = bound.into_iter().next().flatten().expect("required");
     queue_of(&q).put(vm, item, Some(Duration::ZERO))?;
     Ok(Value::None)
 }
 
 fn get(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let q = this(&args, "get")?;
-    let mut rest = args;
-    rest.pos.remove(0);
-    let mut p = crate::modules::bind_params("get", rest, &["block", "timeout"], 0, 2)?.into_iter();
+    let (q, bound) = method_args(args, ("Queue.get", "get"), &["block", "timeout"], 0)?;
+    let mut p = bound.into_iter();
     let wait = wait_time(vm, p.next().flatten(), p.next().flatten())?;
     queue_of(&q).get(vm, wait)
 }
 
 fn get_nowait(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let q = this(&args, "get_nowait")?;
+    let (q, _) = method_args(args, ("Queue.get_nowait", "get_nowait"), &[], 0)?;
     queue_of(&q).get(vm, Some(Duration::ZERO))
 }
 
 fn qsize(_vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let q = this(&args, "qsize")?;
-    let n = queue_of(&q).state.lock().items.len();
+    let (q, _) = method_args(args, ("Queue.qsize", "SimpleQueue.qsize"), &[], 0)?;
+    let n = queue_of(&q).state.lock().len();
     Ok(Value::Int(n as i64))
 }
 
 fn empty(_vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let q = this(&args, "empty")?;
-    let empty = queue_of(&q).state.lock().items.is_empty();
+    let (q, _) = method_args(args, ("Queue.empty", "SimpleQueue.empty"), &[], 0)?;
+    let empty = queue_of(&q).state.lock().len() == 0;
     Ok(Value::bool(empty))
 }
 
 fn full(_vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let q = this(&args, "full")?;
+    let (q, _) = method_args(args, ("Queue.full", "full"), &[], 0)?;
     let queue = queue_of(&q);
-    let full = queue.maxsize > 0 && queue.state.lock().items.len() >= queue.maxsize as usize;
+    let full = queue.is_full(&queue.state.lock());
     Ok(Value::bool(full))
 }
 
@@ -391,7 +472,7 @@ fn maxsize(_vm: &mut Vm, args: Args) -> PyResult<Value> {
 }
 
 fn task_done(_vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let q = this(&args, "task_done")?;
+    let (q, _) = method_args(args, ("Queue.task_done", "task_done"), &[], 0)?;
     queue_of(&q).state.update(|st| {
         if st.unfinished == 0 {
             return (Err(value_error("task_done() called too many times")), Wake::Nobody);
@@ -402,7 +483,7 @@ fn task_done(_vm: &mut Vm, args: Args) -> PyResult<Value> {
 }
 
 fn join(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let q = this(&args, "join")?;
+    let (q, _) = method_args(args, ("Queue.join", "join"), &[], 0)?;
     super::threading::note_wait(vm, BlockKind::Queue, None);
     queue_of(&q).state.wait_for(&mut vm.thread, BlockKind::Queue, None, |st| (st.unfinished == 0).then_some(()));
     Ok(Value::None)

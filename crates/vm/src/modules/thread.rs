@@ -32,6 +32,8 @@ pub fn create() -> Value {
     );
     dict.set_str("LockType", Value::Class(lock_class()));
     dict.set_str("_local", Value::Class(local_class()));
+    dict.set_str("_excepthook", super::threading::excepthook::default_hook());
+    dict.set_str("_ExceptHookArgs", Value::Class(super::threading::excepthook::args_class()));
     dict.set_str("TIMEOUT_MAX", Value::float(TIMEOUT_MAX));
     dict.set_str("error", Value::Class(crate::types::types().exc("RuntimeError")));
     module
@@ -46,25 +48,29 @@ pub fn ident_value(ident: u64) -> Value {
 }
 
 pub fn get_ident(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    no_args("get_ident", &args)?;
+    no_args("_thread.get_ident", &args)?;
     Ok(ident_value(super::threading::identity(&vm.thread).0))
 }
 
 pub fn get_native_id(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    no_args("get_native_id", &args)?;
+    no_args("_thread.get_native_id", &args)?;
     Ok(Value::Int(super::threading::identity(&vm.thread).1 as i64))
 }
 
+/// The arguments of a C function without parameters, with CPython's messages.
 fn no_args(name: &str, args: &Args) -> PyResult<()> {
-    if !args.pos.is_empty() || !args.kw.is_empty() {
-        return Err(crate::errors::arg_count_error(name, 0, 0, args.pos.len() + args.kw.len()));
+    if !args.kw.is_empty() {
+        return Err(type_error(format!("{name}() takes no keyword arguments")));
+    }
+    if !args.pos.is_empty() {
+        return Err(crate::errors::arg_count_error(name, 0, 0, args.pos.len()));
     }
     Ok(())
 }
 
 /// `_thread.exit()`: ends the calling thread quietly (raises SystemExit).
 fn exit(_vm: &mut Vm, args: Args) -> PyResult<Value> {
-    no_args("exit", &args)?;
+    no_args("_thread.exit", &args)?;
     Err(crate::errors::new_exception("SystemExit", Vec::new()))
 }
 
@@ -165,7 +171,7 @@ pub fn allocate_lock_value() -> Value {
 }
 
 fn allocate_lock(_vm: &mut Vm, args: Args) -> PyResult<Value> {
-    no_args("allocate_lock", &args)?;
+    no_args("_thread.allocate_lock", &args)?;
     Ok(Value::native(Lock { locked: Waitable::new(false), holder: Default::default() }))
 }
 
@@ -176,8 +182,26 @@ fn this_lock<'a>(args: &'a Args, method: &str) -> PyResult<&'a Lock> {
 }
 
 /// Parses `acquire(blocking=True, timeout=-1)` into how long to wait (`None`: forever).
+/// The arguments are checked with the messages of CPython's C argument parser.
 pub fn acquire_timeout(vm: &mut Vm, args: Args) -> PyResult<Option<std::time::Duration>> {
-    let mut p = crate::modules::bind_params("acquire", args, &["blocking", "timeout"], 0, 2)?.into_iter();
+    const PARAMS: [&str; 2] = ["blocking", "timeout"];
+    let given = args.pos.len() + args.kw.len();
+    if given > PARAMS.len() {
+        return Err(type_error(format!("acquire() takes at most 2 arguments ({given} given)")));
+    }
+    for (k, _) in &args.kw {
+        match PARAMS.iter().position(|p| *p == &**k) {
+            None => return Err(type_error(format!("'{k}' is an invalid keyword argument for acquire()"))),
+            Some(i) if i < args.pos.len() => {
+                return Err(type_error(format!(
+                    "argument for acquire() given by name ('{k}') and position ({})",
+                    i + 1
+                )))
+            }
+            Some(_) => {}
+        }
+    }
+    let mut p = crate::modules::bind_params("acquire", args, &PARAMS, 0, 2)?.into_iter();
     let blocking = match p.next().flatten() {
         Some(b) => protocol::truthy(vm, &b)?,
         None => true,
@@ -241,9 +265,7 @@ fn lock_acquire(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
 
 fn lock_release(_vm: &mut Vm, args: Args) -> PyResult<Value> {
     let lock = this_lock(&args, "release")?;
-    if args.pos.len() > 1 || !args.kw.is_empty() {
-        return Err(type_error("lock.release() takes no arguments"));
-    }
+    crate::modules::no_args_method("lock.release", &args)?;
     lock.release()?;
     Ok(Value::None)
 }
@@ -280,6 +302,7 @@ impl Lock {
 
 fn lock_locked(_vm: &mut Vm, args: Args) -> PyResult<Value> {
     let lock = this_lock(&args, "locked")?;
+    crate::modules::no_args_method("lock.locked", &args)?;
     let locked = *lock.locked.lock();
     Ok(Value::bool(locked))
 }

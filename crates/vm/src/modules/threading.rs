@@ -12,6 +12,8 @@ use crate::object::Args;
 use crate::value::Value;
 use crate::vm::{Interp, Vm};
 
+pub mod barrier;
+pub mod excepthook;
 pub mod sync;
 pub mod thread_class;
 
@@ -125,14 +127,17 @@ pub fn create(vm: &mut Vm) -> Value {
     dict.set_str("Event", Value::Class(sync::event_class()));
     dict.set_str("Semaphore", Value::Class(sync::semaphore_class()));
     dict.set_str("BoundedSemaphore", Value::Class(sync::bounded_semaphore_class()));
-    dict.set_str("Barrier", Value::Class(sync::barrier_class()));
+    dict.set_str("Barrier", Value::Class(barrier::barrier_class()));
     dict.set_str("Timer", Value::Class(thread_class::timer_class()));
-    dict.set_str("BrokenBarrierError", Value::Class(sync::broken_barrier_error_class()));
+    dict.set_str("BrokenBarrierError", Value::Class(barrier::broken_barrier_error_class()));
     dict.set_str("Thread", Value::Class(thread_class::thread_class()));
     dict.set_str("Lock", crate::modules::thread::allocate_lock_value());
     dict.set_str("local", Value::Class(crate::modules::thread::local_class()));
     dict.set_str("TIMEOUT_MAX", Value::float(crate::modules::thread::TIMEOUT_MAX));
     dict.set_str("ThreadError", Value::Class(crate::types::types().exc("RuntimeError")));
+    dict.set_str("excepthook", excepthook::default_hook());
+    dict.set_str("__excepthook__", excepthook::default_hook());
+    dict.set_str("ExceptHookArgs", Value::Class(excepthook::args_class()));
     // Like CPython, importing threading registers the main thread.
     main_thread_obj(&vm.interp);
     module
@@ -219,11 +224,17 @@ fn enumerate(vm: &mut Vm, args: Args) -> PyResult<Value> {
     Ok(Value::list(vm.interp.threads.active()))
 }
 
+/// The arguments of a function that threading.py defines without parameters, with
+/// Python's messages.
 fn no_args(name: &str, args: &Args) -> PyResult<()> {
-    if !args.pos.is_empty() || !args.kw.is_empty() {
+    if let Some((k, _)) = args.kw.first() {
+        return Err(crate::errors::type_error(format!("{name}() got an unexpected keyword argument '{k}'")));
+    }
+    let n = args.pos.len();
+    if n > 0 {
         return Err(crate::errors::type_error(format!(
-            "{name}() takes 0 positional arguments but {} were given",
-            args.pos.len() + args.kw.len()
+            "{name}() takes 0 positional arguments but {n} {} given",
+            if n == 1 { "was" } else { "were" }
         )));
     }
     Ok(())
@@ -339,8 +350,13 @@ fn enter_thread(start: ThreadStart) -> Vm {
 }
 
 /// At interpreter exit: waits for every non-daemon thread (including ones they start
-/// meanwhile), like CPython's `threading._shutdown`.
+/// meanwhile), like CPython's `threading._shutdown`. As there, the main thread counts as
+/// stopped from here on, so a worker's `main_thread().join()` returns and
+/// `main_thread().is_alive()` is False; it stays in `enumerate()` and `active_count()`.
 pub fn wait_for_non_daemon_threads(vm: &mut Vm) {
+    if let Some(main) = thread_data(&main_thread_obj(&vm.interp)) {
+        thread_class::mark_stopped(&main);
+    }
     loop {
         let me = vm.thread_obj.clone();
         let pending = vm.interp.threads.active().into_iter().find(|t| {
@@ -355,7 +371,6 @@ pub fn wait_for_non_daemon_threads(vm: &mut Vm) {
         if gilvm_sched::interrupt::take() {
             return;
         }
-        // A finishing thread leaves the registry before it reports done.
         note_wait(vm, BlockKind::Join, None);
         if let Some(obj) = thread_data(&t) {
             obj.done.wait_for(&mut vm.thread, BlockKind::Join, None, |done| done.then_some(()));

@@ -1,5 +1,5 @@
-//! `threading`'s sync objects beyond `Lock`: RLock, Condition, Event, Semaphore,
-//! BoundedSemaphore and Barrier. Each keeps its state in a [`Waitable`], so every wait
+//! `threading`'s sync objects beyond `Lock`: RLock, Condition, Event, Semaphore and
+//! BoundedSemaphore (Barrier is in `barrier.rs`). Each keeps its state in a [`Waitable`], so every wait
 //! releases the GIL and works the same under the real and the simulated scheduler.
 
 use std::any::Any;
@@ -8,7 +8,7 @@ use std::time::Duration;
 
 use gilvm_sched::{BlockKind, Waitable, Wake};
 
-use crate::errors::{runtime_error, type_error, value_error, PyErr, PyResult};
+use crate::errors::{runtime_error, type_error, value_error, PyResult};
 use crate::object::{Args, Class, NativeObject, TypeKind};
 use crate::protocol;
 use crate::value::Value;
@@ -31,7 +31,7 @@ pub fn set_constructor(cls: &Class, constructor: crate::object::BuiltinFn) {
 }
 
 /// Drops the class argument `__gilvm_new__` receives.
-fn without_class(mut args: Args) -> Args {
+pub(super) fn without_class(mut args: Args) -> Args {
     if !args.pos.is_empty() {
         args.pos.remove(0);
     }
@@ -54,11 +54,7 @@ fn bounded_semaphore_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
     new_bounded_semaphore(vm, without_class(args))
 }
 
-fn barrier_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    new_barrier(vm, without_class(args))
-}
-
-fn this<'a, T: 'static>(args: &'a Args, type_name: &str, method: &str) -> PyResult<&'a T> {
+pub(super) fn this<'a, T: 'static>(args: &'a Args, type_name: &str, method: &str) -> PyResult<&'a T> {
     args.pos.first().and_then(crate::object::downcast::<T>).ok_or_else(|| {
         type_error(format!("descriptor '{method}' for '{type_name}' objects doesn't apply to this object"))
     })
@@ -66,7 +62,7 @@ fn this<'a, T: 'static>(args: &'a Args, type_name: &str, method: &str) -> PyResu
 
 /// A `timeout=None` argument (CPython's Semaphore, Event, Condition, Barrier): `None`
 /// waits forever; negative waits not at all.
-fn optional_timeout(v: Option<&Value>) -> PyResult<Option<Duration>> {
+pub(super) fn optional_timeout(v: Option<&Value>) -> PyResult<Option<Duration>> {
     match v {
         None | Some(Value::None) => Ok(None),
         Some(v) => match crate::ops::to_f64(v)? {
@@ -76,7 +72,7 @@ fn optional_timeout(v: Option<&Value>) -> PyResult<Option<Duration>> {
     }
 }
 
-fn address<T>(obj: &T) -> usize {
+pub(super) fn address<T>(obj: &T) -> usize {
     obj as *const T as usize
 }
 
@@ -129,10 +125,8 @@ pub fn rlock_class() -> Arc<Class> {
     .clone()
 }
 
-pub fn new_rlock(_vm: &mut Vm, args: Args) -> PyResult<Value> {
-    if !args.pos.is_empty() || !args.kw.is_empty() {
-        return Err(type_error("RLock() takes no arguments"));
-    }
+/// `threading.RLock(*args, **kwargs)`: CPython's C RLock ignores its arguments.
+pub fn new_rlock(_vm: &mut Vm, _args: Args) -> PyResult<Value> {
     Ok(Value::native(RLock { state: Waitable::new(RState::default()) }))
 }
 
@@ -208,6 +202,7 @@ fn rlock_acquire(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
 }
 
 fn rlock_release(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    crate::modules::no_args_method("RLock.release", &args)?;
     this::<RLock>(&args, "_thread.RLock", "release")?.release(vm)?;
     Ok(Value::None)
 }
@@ -218,6 +213,7 @@ fn rlock_exit(vm: &mut Vm, args: Args) -> PyResult<Value> {
 }
 
 fn rlock_is_owned(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    crate::modules::no_args_method("RLock._is_owned", &args)?;
     Ok(Value::bool(this::<RLock>(&args, "_thread.RLock", "_is_owned")?.is_owned(vm)))
 }
 
@@ -238,6 +234,12 @@ impl NativeObject for Condition {
     fn as_any(&self) -> &dyn Any {
         self
     }
+    /// CPython's `<Condition(LOCK, WAITERS)>`, when the lock is a native one (a lock
+    /// written in Python needs the VM for its repr: `Condition.__repr__` has it).
+    fn repr(&self) -> Option<String> {
+        let Value::Native(lock) = &self.lock else { return None };
+        Some(format!("<Condition({}, {})>", lock.repr()?, self.waiters.lock().len()))
+    }
 }
 
 pub fn condition_class() -> Arc<Class> {
@@ -249,14 +251,15 @@ pub fn condition_class() -> Arc<Class> {
             &[
                 ("__repr__", condition_repr),
                 ("acquire", condition_acquire),
-                ("__enter__", condition_acquire),
+                ("__enter__", condition_enter),
                 ("release", condition_release),
-                ("__exit__", condition_release),
+                ("__exit__", condition_exit),
                 ("wait", condition_wait),
                 ("wait_for", condition_wait_for),
                 ("notify", condition_notify),
                 ("notify_all", condition_notify_all),
                 ("notifyAll", condition_notify_all_deprecated),
+                ("_is_owned", condition_is_owned),
             ],
         );
         set_constructor(&cls, condition_new);
@@ -266,7 +269,7 @@ pub fn condition_class() -> Arc<Class> {
 }
 
 pub fn new_condition(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let mut p = crate::modules::bind_params("Condition", args, &["lock"], 0, 1)?.into_iter();
+    let mut p = crate::modules::bind_method("Condition.__init__", args, &["lock"], 0, 1)?.into_iter();
     let lock = match p.next().flatten() {
         Some(l) if !l.is_none() => l,
         _ => new_rlock(vm, Args::new(Vec::new()))?,
@@ -364,9 +367,37 @@ fn condition_acquire(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
     vm.call(&f, args)
 }
 
-fn condition_release(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let cond = this::<Condition>(&args, "Condition", "release")?;
-    let lock = cond.lock.clone();
+/// `Condition._is_owned()`: the RLock's own `_is_owned`, or else CPython's guess.
+fn condition_is_owned(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let cond = this::<Condition>(&args, "Condition", "_is_owned")?;
+    if crate::object::downcast::<RLock>(&cond.lock).is_some() {
+        crate::modules::no_args_method("RLock._is_owned", &args)?;
+    } else {
+        crate::modules::only_self("Condition._is_owned", &args)?;
+    }
+    Ok(Value::bool(cond.is_owned(vm)?))
+}
+
+/// `Condition.__enter__(self)`: the lock's `__enter__`.
+fn condition_enter(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    crate::modules::only_self("Condition.__enter__", &args)?;
+    let lock = this::<Condition>(&args, "Condition", "__enter__")?.lock.clone();
+    let f = crate::attr::get_attr(vm, &lock, "__enter__")?;
+    vm.call(&f, Args::new(Vec::new()))
+}
+
+/// `Condition.release`: the lock's `release` itself, as in CPython (so it checks the
+/// arguments).
+fn condition_release(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
+    let lock = this::<Condition>(&args, "Condition", "release")?.lock.clone();
+    args.pos.remove(0);
+    let f = crate::attr::get_attr(vm, &lock, "release")?;
+    vm.call(&f, args)
+}
+
+/// `Condition.__exit__(self, *args)`: releases the lock, whatever the exception.
+fn condition_exit(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let lock = this::<Condition>(&args, "Condition", "__exit__")?.lock.clone();
     let f = crate::attr::get_attr(vm, &lock, "release")?;
     vm.call(&f, Args::new(Vec::new()))
 }
@@ -374,7 +405,7 @@ fn condition_release(vm: &mut Vm, args: Args) -> PyResult<Value> {
 fn condition_wait(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
     this::<Condition>(&args, "Condition", "wait")?;
     let this = args.pos.remove(0);
-    let mut p = crate::modules::bind_params("wait", args, &["timeout"], 0, 1)?.into_iter();
+    let mut p = crate::modules::bind_method("Condition.wait", args, &["timeout"], 0, 1)?.into_iter();
     let timeout = optional_timeout(p.next().flatten().as_ref())?;
     let cond = crate::object::downcast::<Condition>(&this).expect("checked above");
     Ok(Value::bool(cond.wait(vm, timeout)?))
@@ -385,7 +416,7 @@ fn condition_wait(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
 fn condition_wait_for(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
     this::<Condition>(&args, "Condition", "wait_for")?;
     let this = args.pos.remove(0);
-    let mut p = crate::modules::bind_params("wait_for", args, &["predicate", "timeout"], 1, 2)?.into_iter();
+    let mut p = crate::modules::bind_method("Condition.wait_for", args, &["predicate", "timeout"], 1, 2)?.into_iter();
     let predicate = p.next().flatten().expect("required");
     let timeout = optional_timeout(p.next().flatten().as_ref())?;
     let cond = crate::object::downcast::<Condition>(&this).expect("checked above");
@@ -411,7 +442,7 @@ fn condition_wait_for(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
 fn condition_notify(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
     this::<Condition>(&args, "Condition", "notify")?;
     let this = args.pos.remove(0);
-    let mut p = crate::modules::bind_params("notify", args, &["n"], 0, 1)?.into_iter();
+    let mut p = crate::modules::bind_method("Condition.notify", args, &["n"], 0, 1)?.into_iter();
     let n = match p.next().flatten() {
         Some(v) => protocol::as_int(&v)?.max(0) as usize,
         None => 1,
@@ -421,20 +452,32 @@ fn condition_notify(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
 }
 
 fn condition_notify_all(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    crate::modules::only_self("Condition.notify_all", &args)?;
     this::<Condition>(&args, "Condition", "notify_all")?.notify(vm, usize::MAX)?;
     Ok(Value::None)
 }
 
 fn condition_notify_all_deprecated(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    crate::modules::only_self("Condition.notifyAll", &args)?;
     super::deprecated(vm, "notifyAll() is deprecated, use notify_all() instead");
-    condition_notify_all(vm, args)
+    this::<Condition>(&args, "Condition", "notifyAll")?.notify(vm, usize::MAX)?;
+    Ok(Value::None)
 }
 
 // ----- Event -----
 
 /// `threading.Event`: a flag threads can wait for.
 pub struct Event {
-    flag: Waitable<bool>,
+    state: Waitable<EventState>,
+}
+
+#[derive(Default)]
+struct EventState {
+    flag: bool,
+    /// Bumped by every `set()`. A thread waiting when it is bumped is released even if
+    /// `clear()` comes before the thread looks again, as CPython's `Condition.wait`
+    /// returns True for every thread notified by `set()`.
+    sets: u64,
 }
 
 impl NativeObject for Event {
@@ -445,7 +488,7 @@ impl NativeObject for Event {
         self
     }
     fn repr(&self) -> Option<String> {
-        let state = if *self.flag.lock() { "set" } else { "unset" };
+        let state = if self.is_set() { "set" } else { "unset" };
         Some(format!("<threading.Event at {:#x}: {state}>", address(self)))
     }
 }
@@ -474,53 +517,63 @@ pub fn new_event(_vm: &mut Vm, args: Args) -> PyResult<Value> {
     if !args.pos.is_empty() || !args.kw.is_empty() {
         return Err(type_error("Event.__init__() takes 1 positional argument but 2 were given"));
     }
-    Ok(Value::native(Event { flag: Waitable::new(false) }))
+    Ok(Value::native(Event { state: Waitable::new(EventState::default()) }))
 }
 
 impl Event {
     pub fn set(&self) {
-        self.flag.update(|flag| {
-            *flag = true;
+        self.state.update(|st| {
+            st.flag = true;
+            st.sets += 1;
             ((), Wake::All)
         });
     }
 
     pub fn is_set(&self) -> bool {
-        *self.flag.lock()
+        self.state.lock().flag
     }
 
     pub fn wait(&self, vm: &mut Vm, timeout: Option<Duration>) -> bool {
-        if self.is_set() {
-            return true;
-        }
+        let seen = {
+            let st = self.state.lock();
+            if st.flag {
+                return true;
+            }
+            st.sets
+        };
         super::note_wait(vm, BlockKind::Event, None);
-        self.flag.wait_for(&mut vm.thread, BlockKind::Event, timeout, |flag| flag.then_some(())).is_some()
+        let released = |st: &mut EventState| (st.flag || st.sets != seen).then_some(());
+        self.state.wait_for(&mut vm.thread, BlockKind::Event, timeout, released).is_some()
     }
 }
 
 fn event_set(_vm: &mut Vm, args: Args) -> PyResult<Value> {
+    crate::modules::only_self("Event.set", &args)?;
     this::<Event>(&args, "Event", "set")?.set();
     Ok(Value::None)
 }
 
 fn event_clear(_vm: &mut Vm, args: Args) -> PyResult<Value> {
-    *this::<Event>(&args, "Event", "clear")?.flag.lock() = false;
+    crate::modules::only_self("Event.clear", &args)?;
+    this::<Event>(&args, "Event", "clear")?.state.lock().flag = false;
     Ok(Value::None)
 }
 
 fn event_is_set(_vm: &mut Vm, args: Args) -> PyResult<Value> {
+    crate::modules::only_self("Event.is_set", &args)?;
     Ok(Value::bool(this::<Event>(&args, "Event", "is_set")?.is_set()))
 }
 
 fn event_is_set_deprecated(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    crate::modules::only_self("Event.isSet", &args)?;
     super::deprecated(vm, "isSet() is deprecated, use is_set() instead");
-    event_is_set(vm, args)
+    Ok(Value::bool(this::<Event>(&args, "Event", "isSet")?.is_set()))
 }
 
 fn event_wait(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
     this::<Event>(&args, "Event", "wait")?;
     let this = args.pos.remove(0);
-    let mut p = crate::modules::bind_params("wait", args, &["timeout"], 0, 1)?.into_iter();
+    let mut p = crate::modules::bind_method("Event.wait", args, &["timeout"], 0, 1)?.into_iter();
     let timeout = optional_timeout(p.next().flatten().as_ref())?;
     let event = crate::object::downcast::<Event>(&this).expect("checked above");
     Ok(Value::bool(event.wait(vm, timeout)))
@@ -555,27 +608,30 @@ impl NativeObject for Semaphore {
     }
 }
 
-const SEMAPHORE_METHODS: [(&str, crate::object::BuiltinFn); 4] = [
-    ("acquire", semaphore_acquire),
-    ("__enter__", semaphore_acquire),
-    ("release", semaphore_release),
-    ("__exit__", semaphore_exit),
-];
-
 pub fn semaphore_class() -> Arc<Class> {
     static C: OnceLock<Arc<Class>> = OnceLock::new();
     C.get_or_init(|| {
-        let cls = native_class("Semaphore", "threading", &SEMAPHORE_METHODS);
+        let cls = native_class(
+            "Semaphore",
+            "threading",
+            &[
+                ("acquire", semaphore_acquire),
+                ("__enter__", semaphore_acquire),
+                ("release", semaphore_release),
+                ("__exit__", semaphore_exit),
+            ],
+        );
         set_constructor(&cls, semaphore_new);
         cls
     })
     .clone()
 }
 
+/// A subclass of Semaphore, as in CPython; it inherits the methods.
 pub fn bounded_semaphore_class() -> Arc<Class> {
     static C: OnceLock<Arc<Class>> = OnceLock::new();
     C.get_or_init(|| {
-        let cls = native_class("BoundedSemaphore", "threading", &SEMAPHORE_METHODS);
+        let cls = crate::types::new_class("BoundedSemaphore", Some(semaphore_class()), TypeKind::Native, "threading");
         set_constructor(&cls, bounded_semaphore_new);
         cls
     })
@@ -583,7 +639,7 @@ pub fn bounded_semaphore_class() -> Arc<Class> {
 }
 
 fn semaphore_value(args: Args, name: &str) -> PyResult<u64> {
-    let mut p = crate::modules::bind_params(name, args, &["value"], 0, 1)?.into_iter();
+    let mut p = crate::modules::bind_method(&format!("{name}.__init__"), args, &["value"], 0, 1)?.into_iter();
     let value = match p.next().flatten() {
         Some(v) => protocol::as_int(&v)?,
         None => 1,
@@ -607,7 +663,7 @@ pub fn new_bounded_semaphore(_vm: &mut Vm, args: Args) -> PyResult<Value> {
 fn semaphore_acquire(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
     this::<Semaphore>(&args, "Semaphore", "acquire")?;
     let this = args.pos.remove(0);
-    let mut p = crate::modules::bind_params("acquire", args, &["blocking", "timeout"], 0, 2)?.into_iter();
+    let mut p = crate::modules::bind_method("Semaphore.acquire", args, &["blocking", "timeout"], 0, 2)?.into_iter();
     let blocking = match p.next().flatten() {
         Some(b) => protocol::truthy(vm, &b)?,
         None => true,
@@ -633,7 +689,9 @@ fn semaphore_acquire(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
 fn semaphore_release(_vm: &mut Vm, mut args: Args) -> PyResult<Value> {
     this::<Semaphore>(&args, "Semaphore", "release")?;
     let this = args.pos.remove(0);
-    let mut p = crate::modules::bind_params("release", args, &["n"], 0, 1)?.into_iter();
+    let bounded = crate::object::downcast::<Semaphore>(&this).is_some_and(|s| s.bound.is_some());
+    let qualname = if bounded { "BoundedSemaphore.release" } else { "Semaphore.release" };
+    let mut p = crate::modules::bind_method(qualname, args, &["n"], 0, 1)?.into_iter();
     let n = match p.next().flatten() {
         Some(v) => protocol::as_int(&v)?,
         None => 1,
@@ -652,199 +710,10 @@ fn semaphore_release(_vm: &mut Vm, mut args: Args) -> PyResult<Value> {
     })
 }
 
-fn semaphore_exit(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    semaphore_release(vm, Args::new(vec![args.pos[0].clone()]))
-}
-
-// ----- Barrier -----
-
-/// `threading.Barrier(parties, action=None, timeout=None)`.
-pub struct Barrier {
-    parties: u64,
-    action: Value,
-    timeout: Option<Duration>,
-    state: Waitable<BarrierState>,
-}
-
-#[derive(Default)]
-struct BarrierState {
-    /// Threads waiting in the current round.
-    count: u64,
-    /// Bumped when a round completes, releasing its waiters.
-    generation: u64,
-    /// Bumped by `reset()`: the threads waiting then see the barrier broken.
-    resets: u64,
-    broken: bool,
-}
-
-impl NativeObject for Barrier {
-    fn class(&self) -> Arc<Class> {
-        barrier_class()
-    }
-    fn as_any(&self) -> &dyn Any {
-        self
-    }
-    fn repr(&self) -> Option<String> {
-        let st = self.state.lock();
-        if st.broken {
-            return Some(format!("<threading.Barrier at {:#x}: broken>", address(self)));
-        }
-        Some(format!("<threading.Barrier at {:#x}: waiters={}/{}>", address(self), st.count, self.parties))
-    }
-}
-
-pub fn barrier_class() -> Arc<Class> {
-    static C: OnceLock<Arc<Class>> = OnceLock::new();
-    C.get_or_init(|| {
-        let cls = native_class(
-            "Barrier",
-            "threading",
-            &[("wait", barrier_wait), ("reset", barrier_reset), ("abort", barrier_abort)],
-        );
-        set_constructor(&cls, barrier_new);
-        for (name, f) in [
-            ("parties", barrier_parties as crate::object::BuiltinFn),
-            ("n_waiting", barrier_n_waiting),
-            ("broken", barrier_broken),
-        ] {
-            let desc = crate::object::DescriptorObj {
-                desc: crate::sync::RwLock::new(crate::object::Descriptor::Property {
-                    fget: crate::builtins::builtin(name, f),
-                    fset: None,
-                }),
-            };
-            cls.set_attr(name, Value::native(desc));
-        }
-        cls
-    })
-    .clone()
-}
-
-/// `threading.BrokenBarrierError`, a RuntimeError.
-pub fn broken_barrier_error_class() -> Arc<Class> {
-    static C: OnceLock<Arc<Class>> = OnceLock::new();
-    C.get_or_init(|| {
-        crate::types::new_class(
-            "BrokenBarrierError",
-            Some(crate::types::types().exc("RuntimeError")),
-            TypeKind::Exception,
-            "threading",
-        )
-    })
-    .clone()
-}
-
-fn broken_barrier() -> PyErr {
-    crate::errors::new_exception_of(&broken_barrier_error_class(), Vec::new())
-}
-
-pub fn new_barrier(_vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let mut p = crate::modules::bind_params("Barrier", args, &["parties", "action", "timeout"], 1, 3)?.into_iter();
-    let parties = protocol::as_int(&p.next().flatten().expect("required"))?;
-    if parties < 1 {
-        return Err(value_error("parties must be > 0"));
-    }
-    let action = p.next().flatten().unwrap_or(Value::None);
-    let timeout = optional_timeout(p.next().flatten().as_ref())?;
-    Ok(Value::native(Barrier {
-        parties: parties as u64,
-        action,
-        timeout,
-        state: Waitable::new(BarrierState::default()),
-    }))
-}
-
-fn barrier_wait(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
-    this::<Barrier>(&args, "Barrier", "wait")?;
+/// `Semaphore.__exit__(self, t, v, tb)`: releases once.
+fn semaphore_exit(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
+    this::<Semaphore>(&args, "Semaphore", "__exit__")?;
     let this = args.pos.remove(0);
-    let mut p = crate::modules::bind_params("wait", args, &["timeout"], 0, 1)?.into_iter();
-    let barrier = crate::object::downcast::<Barrier>(&this).expect("checked above");
-    let timeout = match p.next().flatten() {
-        Some(t) if !t.is_none() => optional_timeout(Some(&t))?,
-        _ => barrier.timeout,
-    };
-    let (index, generation, resets) = {
-        let mut st = barrier.state.lock();
-        if st.broken {
-            return Err(broken_barrier());
-        }
-        let index = st.count;
-        st.count += 1;
-        (index, st.generation, st.resets)
-    };
-    if index + 1 == barrier.parties {
-        // The last to arrive runs the action, then releases everybody.
-        if !barrier.action.is_none() {
-            if let Err(e) = vm.call(&barrier.action, Args::new(Vec::new())) {
-                barrier.state.update(|st| {
-                    st.broken = true;
-                    ((), Wake::All)
-                });
-                return Err(e);
-            }
-        }
-        barrier.state.update(|st| {
-            st.count = 0;
-            st.generation += 1;
-            ((), Wake::All)
-        });
-        return Ok(Value::Int(index as i64));
-    }
-    super::note_wait(vm, BlockKind::Barrier, None);
-    let passed = barrier.state.wait_for(&mut vm.thread, BlockKind::Barrier, timeout, |st| {
-        if st.resets != resets {
-            Some(false)
-        } else if st.generation != generation {
-            Some(true)
-        } else if st.broken {
-            Some(false)
-        } else {
-            None
-        }
-    });
-    match passed {
-        Some(true) => Ok(Value::Int(index as i64)),
-        Some(false) => Err(broken_barrier()),
-        None => {
-            // A timeout breaks the barrier for everybody.
-            barrier.state.update(|st| {
-                st.broken = true;
-                ((), Wake::All)
-            });
-            Err(broken_barrier())
-        }
-    }
-}
-
-fn barrier_reset(_vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let barrier = this::<Barrier>(&args, "Barrier", "reset")?;
-    barrier.state.update(|st| {
-        // Threads waiting now see the barrier broken; later ones find it fresh.
-        st.resets += 1;
-        st.count = 0;
-        st.broken = false;
-        ((), Wake::All)
-    });
-    Ok(Value::None)
-}
-
-fn barrier_abort(_vm: &mut Vm, args: Args) -> PyResult<Value> {
-    this::<Barrier>(&args, "Barrier", "abort")?.state.update(|st| {
-        st.broken = true;
-        ((), Wake::All)
-    });
-    Ok(Value::None)
-}
-
-fn barrier_parties(_vm: &mut Vm, args: Args) -> PyResult<Value> {
-    Ok(Value::Int(this::<Barrier>(&args, "Barrier", "parties")?.parties as i64))
-}
-
-fn barrier_n_waiting(_vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let st = this::<Barrier>(&args, "Barrier", "n_waiting")?.state.lock().count;
-    Ok(Value::Int(st as i64))
-}
-
-fn barrier_broken(_vm: &mut Vm, args: Args) -> PyResult<Value> {
-    Ok(Value::bool(this::<Barrier>(&args, "Barrier", "broken")?.state.lock().broken))
+    crate::modules::bind_method("Semaphore.__exit__", args, &["t", "v", "tb"], 3, 3)?;
+    semaphore_release(vm, Args::new(vec![this]))
 }

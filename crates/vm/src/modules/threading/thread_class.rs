@@ -7,7 +7,7 @@ use std::time::Duration;
 
 use gilvm_sched::{BlockKind, ThreadInfo, Waitable};
 
-use crate::errors::{exc, runtime_error, type_error, PyErr, PyResult};
+use crate::errors::{exc, runtime_error, type_error, PyResult};
 use crate::object::{Args, Class, Descriptor, DescriptorObj, Instance, NativeObject, TypeKind};
 use crate::protocol;
 use crate::value::Value;
@@ -48,9 +48,6 @@ pub struct ThreadData {
     pub name: String,
     pub daemon: bool,
     pub status: Status,
-    pub target: Value,
-    pub args: Value,
-    pub kwargs: Value,
     pub ident: Option<u64>,
     /// The scheduler's record of the thread, to keep its name in step for `--stats`.
     pub info: Option<Arc<ThreadInfo>>,
@@ -83,9 +80,6 @@ fn new_obj(kind: Kind) -> Arc<ThreadObj> {
             name: String::new(),
             daemon: false,
             status: Status::Initial,
-            target: Value::None,
-            args: Value::tuple(Vec::new()),
-            kwargs: Value::None,
             ident: None,
             info: None,
         }),
@@ -183,7 +177,8 @@ fn dummy_thread_class() -> Arc<Class> {
         .clone()
 }
 
-fn property(cls: &Class, name: &str, get: crate::object::BuiltinFn, set: Option<crate::object::BuiltinFn>) {
+/// Adds a property backed by builtins to a native class.
+pub(super) fn property(cls: &Class, name: &str, get: crate::object::BuiltinFn, set: Option<crate::object::BuiltinFn>) {
     let fget = crate::builtins::builtin(name, get);
     let fset = set.map(|f| crate::builtins::builtin(name, f));
     let desc = DescriptorObj { desc: crate::sync::RwLock::new(Descriptor::Property { fget, fset }) };
@@ -253,19 +248,31 @@ fn thread_init(vm: &mut Vm, args: Args) -> PyResult<Value> {
             thread_data(&current).is_some_and(|c| c.data.lock().daemon)
         }
     };
-    let mut d = obj.data.lock();
-    d.initialized = true;
-    d.name = name;
-    d.daemon = daemon;
-    d.target = target;
-    d.args = targs.unwrap_or_else(|| Value::tuple(Vec::new()));
-    d.kwargs = kwargs.unwrap_or(Value::None);
+    // Like CPython, the call is kept in plain instance attributes, which subclasses read
+    // (`self._target(*self._args, **self._kwargs)`) and `run` deletes.
+    let kwargs = kwargs.filter(|k| !k.is_none()).unwrap_or_else(|| Value::Dict(Arc::new(crate::dict::Dict::new())));
+    if let Value::Instance(inst) = &this {
+        let mut dict = inst.dict.lock();
+        dict.insert_str("_target", target);
+        dict.insert_str("_args", targs.unwrap_or_else(|| Value::tuple(Vec::new())));
+        dict.insert_str("_kwargs", kwargs);
+    }
+    {
+        let mut d = obj.data.lock();
+        d.initialized = true;
+        d.name = name;
+        d.daemon = daemon;
+    }
+    super::excepthook::check_hook_set(vm)?;
     Ok(Value::None)
 }
 
 fn thread_repr(_vm: &mut Vm, mut args: Args) -> PyResult<Value> {
     let (this, obj) = this(&mut args, "__repr__")?;
-    check_initialized(&obj)?;
+    // (CPython's `__repr__` words its assertion differently from the other methods.)
+    if !obj.data.lock().initialized {
+        return Err(exc("AssertionError", "Thread.__init__() was not called"));
+    }
     let done = *obj.done.lock();
     let d = obj.data.lock();
     let mut status = match d.status {
@@ -284,6 +291,7 @@ fn thread_repr(_vm: &mut Vm, mut args: Args) -> PyResult<Value> {
 }
 
 fn thread_start(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
+    crate::modules::only_self("Thread.start", &args)?;
     let (this, obj) = this(&mut args, "start")?;
     let name = {
         let mut d = obj.data.lock();
@@ -311,34 +319,32 @@ fn bootstrap(vm: &mut Vm, this: Value) {
     let result = crate::attr::get_attr(vm, &this, "run").and_then(|run| match (&run, thread_data(&this)) {
         // `Thread.run` itself: call the target straight away. Every frame saved here
         // is Rust stack that each of thousands of sleeping threads would keep resident.
-        (Value::BoundMethod(m), Some(obj)) if is_builtin(&m.func, thread_run) => run_target(vm, &obj),
+        (Value::BoundMethod(m), Some(_)) if is_builtin(&m.func, thread_run) => run_target(vm, &this),
         _ => vm.call(&run, Args::new(Vec::new())).map(drop),
     });
     if let Err(err) = result {
-        report_exception(vm, &this, err);
+        super::excepthook::report(vm, &this, err);
     }
     let Some(obj) = thread_data(&this) else { return };
-    obj.data.lock().status = Status::Stopped;
+    // A finishing thread leaves the registry before it reports done.
     vm.interp.threads.remove(vm.thread.info.id);
-    *obj.done.lock() = true;
-    obj.done.notify_all();
+    mark_stopped(&obj);
 }
 
-/// `threading.excepthook`'s output: `Exception in thread NAME:` and the traceback.
-/// SystemExit ends the thread quietly.
-fn report_exception(vm: &mut Vm, this: &Value, err: PyErr) {
-    if err.matches("SystemExit") {
-        return;
-    }
-    let name = thread_data(this).map(|o| o.data.lock().name.clone()).unwrap_or_default();
-    let text = crate::traceback::format_exception(vm, &err);
-    crate::io::write_console(vm, true, &format!("Exception in thread {name}:\n{text}"));
+/// Marks a thread finished: `is_alive()` turns False and `join()` returns.
+pub fn mark_stopped(obj: &ThreadObj) {
+    obj.data.lock().status = Status::Stopped;
+    obj.done.update(|done| {
+        *done = true;
+        ((), gilvm_sched::Wake::All)
+    });
 }
 
-/// `Thread.run`: calls the target with the arguments, then drops them (as CPython does).
+/// `Thread.run`: calls the target with the arguments, then deletes them (as CPython does).
 fn thread_run(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
-    let (_, obj) = this(&mut args, "run")?;
-    run_target(vm, &obj)?;
+    crate::modules::only_self("Thread.run", &args)?;
+    let (this, _) = this(&mut args, "run")?;
+    run_target(vm, &this)?;
     Ok(Value::None)
 }
 
@@ -346,18 +352,47 @@ fn is_builtin(f: &Value, func: crate::object::BuiltinFn) -> bool {
     matches!(f, Value::Builtin(b) if std::ptr::fn_addr_eq(b.func, func))
 }
 
-fn run_target(vm: &mut Vm, obj: &ThreadObj) -> PyResult<()> {
-    let (target, targs, kwargs) = {
-        let mut d = obj.data.lock();
-        let t = std::mem::replace(&mut d.target, Value::None);
-        let a = std::mem::replace(&mut d.args, Value::tuple(Vec::new()));
-        let k = std::mem::replace(&mut d.kwargs, Value::None);
-        (t, a, k)
+/// CPython's `Thread.run`: `if self._target is not None: self._target(*self._args,
+/// **self._kwargs)`, then `del self._target, self._args, self._kwargs` in a `finally`.
+/// The helpers stay out of line, so this frame (kept by every thread that blocks in its
+/// target) stays small.
+fn run_target(vm: &mut Vm, this: &Value) -> PyResult<()> {
+    let result = match target_call(vm, this) {
+        Ok(Some(call)) => call_with(vm, &call.0, &call.1, &call.2).map(drop),
+        Ok(None) => Ok(()),
+        Err(e) => Err(e),
     };
+    forget_target(vm, this, result)
+}
+
+/// `(self._target, self._args, self._kwargs)`, or None when the target is None.
+#[inline(never)]
+fn target_call(vm: &mut Vm, this: &Value) -> PyResult<Option<Box<(Value, Value, Value)>>> {
+    let target = crate::attr::get_attr(vm, this, "_target")?;
     if target.is_none() {
-        return Ok(());
+        return Ok(None);
     }
-    call_with(vm, &target, &targs, &kwargs).map(drop)
+    let targs = crate::attr::get_attr(vm, this, "_args")?;
+    let kwargs = crate::attr::get_attr(vm, this, "_kwargs")?;
+    Ok(Some(Box::new((target, targs, kwargs))))
+}
+
+/// The `finally` of `Thread.run`: deletes the call's attributes. An error there replaces
+/// the run's own, which becomes its `__context__`.
+#[inline(never)]
+fn forget_target(vm: &mut Vm, this: &Value, result: PyResult<()>) -> PyResult<()> {
+    let deleted =
+        ["_target", "_args", "_kwargs"].into_iter().try_for_each(|name| crate::attr::del_attr(vm, this, name));
+    match (deleted, result) {
+        (Err(err), Err(first)) => {
+            if let Some(state) = &err.0.exc {
+                state.lock().context.get_or_insert(first.value());
+            }
+            Err(err)
+        }
+        (Err(err), Ok(())) => Err(err),
+        (Ok(()), result) => result,
+    }
 }
 
 /// `target(*args, **kwargs)`, with CPython's errors for arguments that do not unpack
@@ -374,7 +409,7 @@ fn call_with(vm: &mut Vm, target: &Value, targs: &Value, kwargs: &Value) -> PyRe
 
 fn thread_join(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
     let (this, obj) = this(&mut args, "join")?;
-    let mut p = crate::modules::bind_params("join", args, &["timeout"], 0, 1)?.into_iter();
+    let mut p = crate::modules::bind_method("Thread.join", args, &["timeout"], 0, 1)?.into_iter();
     let timeout = p.next().flatten().unwrap_or(Value::None);
     {
         let d = obj.data.lock();
@@ -416,6 +451,7 @@ pub fn duration_from_secs(secs: f64) -> Duration {
 }
 
 fn thread_is_alive(_vm: &mut Vm, mut args: Args) -> PyResult<Value> {
+    crate::modules::only_self("Thread.is_alive", &args)?;
     let (_, obj) = this(&mut args, "is_alive")?;
     check_initialized(&obj)?;
     let done = *obj.done.lock();
@@ -482,22 +518,34 @@ fn get_native_id(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
     Ok(id.map_or(Value::None, |i| Value::Int(i as i64)))
 }
 
+/// Binds the arguments of a method that takes `self` and one argument `name`, given
+/// positionally or by keyword, as `[self, value]`.
+fn one_arg(qualname: &str, mut args: Args, name: &str) -> PyResult<Args> {
+    let this = if args.pos.is_empty() { Value::None } else { args.pos.remove(0) };
+    let value = crate::modules::bind_method(qualname, args, &[name], 1, 1)?.remove(0).expect("required");
+    Ok(Args::new(vec![this, value]))
+}
+
 fn get_name_deprecated(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    crate::modules::only_self("Thread.getName", &args)?;
     deprecated(vm, "getName() is deprecated, get the name attribute instead");
     get_name(vm, args)
 }
 
 fn set_name_deprecated(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let args = one_arg("Thread.setName", args, "name")?;
     deprecated(vm, "setName() is deprecated, set the name attribute instead");
     set_name(vm, args)
 }
 
 fn is_daemon_deprecated(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    crate::modules::only_self("Thread.isDaemon", &args)?;
     deprecated(vm, "isDaemon() is deprecated, get the daemon attribute instead");
     get_daemon(vm, args)
 }
 
 fn set_daemon_deprecated(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let args = one_arg("Thread.setDaemon", args, "daemonic")?;
     deprecated(vm, "setDaemon() is deprecated, set the daemon attribute instead");
     set_daemon(vm, args)
 }
@@ -519,9 +567,10 @@ pub fn timer_class() -> Arc<Class> {
 }
 
 fn timer_init(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    const PARAMS: [&str; 5] = ["self", "interval", "function", "args", "kwargs"];
-    let mut p = crate::modules::bind_params("Timer.__init__", args, &PARAMS, 3, 5)?.into_iter();
-    let this = p.next().flatten().expect("required");
+    const PARAMS: [&str; 4] = ["interval", "function", "args", "kwargs"];
+    let mut args = args;
+    let this = if args.pos.is_empty() { Value::None } else { args.pos.remove(0) };
+    let mut p = crate::modules::bind_method("Timer.__init__", args, &PARAMS, 2, 4)?.into_iter();
     let [interval, function, targs, kwargs] = std::array::from_fn(|_| p.next().flatten());
     thread_init(vm, Args::new(vec![this.clone()]))?;
     let finished = super::sync::new_event(vm, Args::new(Vec::new()))?;
@@ -544,6 +593,7 @@ fn timer_event(vm: &mut Vm, this: &Value) -> PyResult<Value> {
 }
 
 fn timer_cancel(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    crate::modules::only_self("Timer.cancel", &args)?;
     let this = args.pos.first().cloned().unwrap_or(Value::None);
     let finished = timer_event(vm, &this)?;
     let set = crate::attr::get_attr(vm, &finished, "set")?;
@@ -551,6 +601,7 @@ fn timer_cancel(vm: &mut Vm, args: Args) -> PyResult<Value> {
 }
 
 fn timer_run(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    crate::modules::only_self("Timer.run", &args)?;
     let this = args.pos.first().cloned().unwrap_or(Value::None);
     let finished = timer_event(vm, &this)?;
     let interval = crate::attr::get_attr(vm, &this, "interval")?;
