@@ -298,25 +298,33 @@ fn other_operand(vm: &mut Vm, recv: &Arc<Set>, v: &Value) -> PyResult<Other> {
     let other = hashed_operand(vm, recv, v)?;
     // Keys equal by a user `__eq__` to one of the receiver's become that key, so that the
     // table operations (which compare keys without running Python) find it.
-    let resolve = |vm: &mut Vm, keys: Vec<HKey>| -> PyResult<Vec<HKey>> {
-        keys.into_iter()
-            .map(|k| {
+    Ok(match other {
+        Other::Set(table, false) if needs_resolving(&table) => {
+            Other::Iter(resolve_keys(vm, recv, table.keys().cloned().collect())?)
+        }
+        Other::Dict(keys) => Other::Dict(resolve_keys(vm, recv, keys)?),
+        Other::Iter(keys) => Other::Iter(resolve_keys(vm, recv, keys)?),
+        other => other,
+    })
+}
+
+fn needs_resolving(table: &SetTable) -> bool {
+    table.keys().any(|k| crate::protocol::needs_python_eq(&k.key))
+}
+
+/// `keys`, each key equal by a user `__eq__` to one of `recv`'s replaced by that key.
+fn resolve_keys(vm: &mut Vm, recv: &Arc<Set>, keys: Vec<HKey>) -> PyResult<Vec<HKey>> {
+    keys.into_iter()
+        .map(
+            |k| {
                 if crate::protocol::needs_python_eq(&k.key) {
                     crate::protocol::set_key(vm, recv, &k.key)
                 } else {
                     Ok(k)
                 }
-            })
-            .collect()
-    };
-    Ok(match other {
-        Other::Set(table, false) if table.keys().any(|k| crate::protocol::needs_python_eq(&k.key)) => {
-            Other::Iter(resolve(vm, table.keys().cloned().collect())?)
-        }
-        Other::Dict(keys) => Other::Dict(resolve(vm, keys)?),
-        Other::Iter(keys) => Other::Iter(resolve(vm, keys)?),
-        other => other,
-    })
+            },
+        )
+        .collect()
 }
 
 fn hashed_operand(vm: &mut Vm, recv: &Arc<Set>, v: &Value) -> PyResult<Other> {
@@ -725,12 +733,12 @@ mod tests {
 /// running Python) see them as equal. `other` itself when no key needs it.
 pub fn resolved_against(vm: &mut Vm, recv: &Arc<Set>, other: &Arc<Set>) -> PyResult<Arc<Set>> {
     let table = other.table.lock().clone();
-    if !table.keys().any(|k| crate::protocol::needs_python_eq(&k.key)) {
+    if !needs_resolving(&table) {
         return Ok(other.clone());
     }
     let mut out = SetTable::default();
-    for k in table.keys() {
-        out.insert(crate::protocol::set_key(vm, recv, &k.key)?);
+    for k in resolve_keys(vm, recv, table.keys().cloned().collect())? {
+        out.insert(k);
     }
     Ok(Arc::new(Set { table: crate::sync::Mutex::new(out), frozen: other.frozen }))
 }

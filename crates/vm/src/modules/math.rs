@@ -53,7 +53,8 @@ pub fn create() -> Value {
     m
 }
 
-fn one(args: &Args, name: &str) -> PyResult<f64> {
+/// The one float argument of `math.name()`.
+pub(super) fn one(args: &Args, name: &str) -> PyResult<f64> {
     if args.pos.len() != 1 {
         return Err(type_error(format!("math.{name}() takes exactly one argument ({} given)", args.pos.len())));
     }
@@ -112,7 +113,8 @@ fn fabs(_vm: &mut Vm, args: Args) -> PyResult<Value> {
     Ok(Value::float(one(&args, "fabs")?.abs()))
 }
 
-fn two(args: &Args, name: &str) -> PyResult<(f64, f64)> {
+/// The two float arguments of `math.name()`.
+pub(super) fn two(args: &Args, name: &str) -> PyResult<(f64, f64)> {
     if args.pos.len() != 2 {
         return Err(type_error(format!("{name} expected 2 arguments, got {}", args.pos.len())));
     }

@@ -7,6 +7,7 @@ use num_traits::{One, Signed, ToPrimitive, Zero};
 
 use crate::errors::{overflow_error, type_error, value_error, PyResult};
 use crate::modules::float_arg;
+use crate::modules::math::{one, two};
 use crate::object::{Args, BuiltinFn};
 use crate::ops::to_bigint;
 use crate::value::Value;
@@ -38,20 +39,6 @@ pub const FUNCTIONS: &[(&str, BuiltinFn)] = &[
     ("perm", perm),
     ("lcm", lcm),
 ];
-
-fn one(args: &Args, name: &str) -> PyResult<f64> {
-    if args.pos.len() != 1 {
-        return Err(type_error(format!("math.{name}() takes exactly one argument ({} given)", args.pos.len())));
-    }
-    float_arg(&args.pos[0], "")
-}
-
-fn two(args: &Args, name: &str) -> PyResult<(f64, f64)> {
-    if args.pos.len() != 2 {
-        return Err(type_error(format!("{name} expected 2 arguments, got {}", args.pos.len())));
-    }
-    Ok((float_arg(&args.pos[0], "")?, float_arg(&args.pos[1], "")?))
-}
 
 /// CPython's `math_1`: a NaN from a non-NaN argument is a domain error, an infinity from
 /// a finite one is an overflow.
